@@ -1,0 +1,97 @@
+package dev.signals.router;
+
+import dev.signals.router.config.ConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Creates {@link Router#global()} on first use and configures it from the first of:
+ * the {@code signals.config} system property, the {@code SIGNALS_CONFIG} environment
+ * variable, {@code signals.json} on the class path, and the built-in default (console at INFO
+ * and above). A config that fails is reported on stderr and the default is used instead, so an
+ * application always logs. A shutdown hook closes the router, flushing every sink.
+ */
+final class GlobalRouter {
+
+    static final String PROPERTY = "signals.config";
+    static final String ENVIRONMENT = "SIGNALS_CONFIG";
+    static final String CLASSPATH_NAME = "signals.json";
+    static final String DEFAULT_RESOURCE = "/dev/signals/router/default-signals.json";
+    static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(5);
+
+    static final Router INSTANCE = create();
+
+    private GlobalRouter() {
+    }
+
+    private static Router create() {
+        Router router = new Router();
+        configure(router);
+        Thread hook = new Thread(() -> router.close(SHUTDOWN_DEADLINE), "signals-shutdown");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Created during shutdown: nothing to hook; the caller's events still go out synchronously.
+        }
+        return router;
+    }
+
+    private static void configure(Router router) {
+        configure(router, System.getProperty(PROPERTY), System.getenv(ENVIRONMENT),
+                Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * Configures {@code router} from the first source that is set.
+     *
+     * @return where the config in force came from
+     */
+    static String configure(Router router, String property, String environment, ClassLoader loader) {
+        try {
+            if (property != null && !property.isBlank()) {
+                router.configure(Path.of(property));
+                return property;
+            }
+            if (environment != null && !environment.isBlank()) {
+                router.configure(Path.of(environment));
+                return environment;
+            }
+            String onClassPath = resource(loader, CLASSPATH_NAME);
+            if (onClassPath != null) {
+                router.configure(onClassPath, "classpath:" + CLASSPATH_NAME);
+                return "classpath:" + CLASSPATH_NAME;
+            }
+        } catch (ConfigException e) {
+            router.err().println("Signals: config refused, using the built-in default: " + e.getMessage());
+        } catch (RuntimeException e) {
+            router.err().println("Signals: config could not be applied, using the built-in default: " + e);
+        }
+        applyDefault(router);
+        return "<default>";
+    }
+
+    static void applyDefault(Router router) {
+        try {
+            String text;
+            try (InputStream in = GlobalRouter.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            router.configure(text, "<default>");
+        } catch (IOException | RuntimeException e) {
+            router.err().println("Signals: the default config could not be applied (" + e.getMessage()
+                    + "); nothing is routed until routes are added in code. Is dev.signals:sinks on the class path?");
+        }
+    }
+
+    private static String resource(ClassLoader loader, String name) {
+        ClassLoader cl = loader != null ? loader : GlobalRouter.class.getClassLoader();
+        try (InputStream in = cl.getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("classpath:" + name, 0, 0, "", "cannot read: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.signals.router;
+
+import dev.signals.Field;
+import dev.signals.Signal;
+import dev.signals.router.delivery.SinkChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * An immutable set of routes, with the keys to redact, and a per-signal cache of where each
+ * signal goes. The router swaps whole tables, so an event sees one table from start to end.
+ * The cache is filled on first use of each signal; racing fills compute the same answer, so a
+ * lost write only costs a recomputation.
+ */
+final class RouteTable {
+
+    static final RouteTable EMPTY = new RouteTable(List.of(), Set.of());
+
+    private final List<Route> routes;
+    private final Set<String> redact;
+    private final UnaryOperator<Field> redactor;
+    private final Set<SinkChannel> sinks;
+    private volatile Targets[] cache = new Targets[64];
+
+    RouteTable(List<Route> routes, Set<String> redact) {
+        this.routes = List.copyOf(routes);
+        this.redact = Set.copyOf(redact);
+        this.redactor = redact.isEmpty() ? null : f -> redact.contains(f.key()) && f.type() != Field.Type.SECRET
+                ? Field.secret(f.key(), "***") : f;
+        Set<SinkChannel> all = new LinkedHashSet<>();
+        for (Route r : routes) {
+            all.addAll(r.sinks());
+        }
+        this.sinks = java.util.Collections.unmodifiableSet(all);
+    }
+
+    List<Route> routes() {
+        return routes;
+    }
+
+    /** Field keys whose values every sink must see as {@code ***}. */
+    Set<String> redact() {
+        return redact;
+    }
+
+    /** Replaces redacted fields by secrets (written as {@code ***}); {@code null} when nothing is redacted. */
+    UnaryOperator<Field> redactor() {
+        return redactor;
+    }
+
+    /** Every sink any route of this table feeds, each once. */
+    Set<SinkChannel> sinks() {
+        return sinks;
+    }
+
+    Targets targets(Signal signal) {
+        Targets[] c = cache;
+        int id = signal.id();
+        if (id < c.length) {
+            Targets t = c[id];
+            if (t != null) {
+                return t;
+            }
+        }
+        return resolve(signal);
+    }
+
+    private Targets resolve(Signal signal) {
+        List<Route> matching = new ArrayList<>();
+        for (Route r : routes) {
+            if (r.takes(signal)) {
+                matching.add(r);
+            }
+        }
+        Targets t = Targets.of(signal, matching);
+        synchronized (this) {
+            Targets[] c = cache;
+            c = signal.id() >= c.length ? Arrays.copyOf(c, Math.max(c.length * 2, signal.id() + 1)) : c.clone();
+            c[signal.id()] = t;
+            cache = c;
+        }
+        return t;
+    }
+}

@@ -1,0 +1,469 @@
+package dev.signals.router;
+
+import dev.signals.Event;
+import dev.signals.Field;
+import dev.signals.Severity;
+import dev.signals.Signal;
+import dev.signals.Sink;
+import dev.signals.router.config.ConfigException;
+import dev.signals.router.config.ConfigNode;
+import dev.signals.router.config.ConfigParser;
+import dev.signals.router.delivery.DeliveryPolicy;
+import dev.signals.router.delivery.SinkChannel;
+import dev.signals.router.delivery.SinkStats;
+import dev.signals.router.spi.SnapshotTrigger;
+import dev.signals.spi.Dispatcher;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Fans each event out to the sinks routed to its signal.
+ *
+ * <p>Routes come from code ({@link #route}) and from a config file ({@link #configure}); the
+ * two sets live side by side, and a new config replaces only the routes of the previous one.
+ * Every change builds a new immutable route table and swaps it in whole, so an event is
+ * delivered wholly by the old routes or wholly by the new ones.
+ *
+ * <p>The router owns the sinks routed to it: a sink left with no route, and every sink on
+ * {@link #close()}, is drained, flushed and closed.
+ */
+public final class Router implements Dispatcher {
+
+    /** Beyond this many nested dispatches on one thread (a sink emitting from inside a sink), events are dropped. */
+    private static final int MAX_NESTED_DISPATCH = 4;
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    private final Object lock = new Object();
+    private final AtomicInteger sinkNumbers = new AtomicInteger();
+    private final PrintStream err;
+    private final LongSupplier nanoTime;
+    private final RouterTimers timers;
+    private volatile RouteTable table = RouteTable.EMPTY;
+    private volatile boolean closed;
+    private final List<Route> codeRoutes = new ArrayList<>();
+    private final Map<Sink, SinkChannel> codeSinks = new IdentityHashMap<>();
+    private ConfigState config = ConfigState.EMPTY;
+    private SinkFactories factories;
+    /** The channels held when the router closed, so that their final figures stay readable. */
+    private volatile List<SinkChannel> closedChannels = List.of();
+
+    /** A router with no routes, independent of {@link #global()}. */
+    public Router() {
+        this(System.err, System::nanoTime);
+    }
+
+    Router(PrintStream err, LongSupplier nanoTime) {
+        this.err = err;
+        this.nanoTime = nanoTime;
+        this.timers = new RouterTimers(this);
+    }
+
+    /** The router behind {@link dev.signals.Signals}, configured on first use (see {@link GlobalRouter}). */
+    public static Router global() {
+        return GlobalRouter.INSTANCE;
+    }
+
+    // ---------------------------------------------------------------- routing in code
+
+    /** Routes signals matching {@code pattern} ({@code ORDER_CREATED}, {@code ORDER_*}, {@code *}) to {@code sink}. */
+    public Route route(String pattern, Sink sink) {
+        return route(pattern, Severity.TRACE, null, null, sink, DeliveryPolicy.DIRECT);
+    }
+
+    /**
+     * Routes signals matching {@code pattern} at or above {@code minSeverity} to {@code sink}.
+     *
+     * @throws IllegalArgumentException for a malformed pattern
+     */
+    public Route route(String pattern, Severity minSeverity, Sink sink) {
+        return route(pattern, minSeverity, null, null, sink, DeliveryPolicy.DIRECT);
+    }
+
+    /** Routes to {@code sink} delivered under {@code policy} (asynchronous, retried, with a breaker…). */
+    public Route route(String pattern, Severity minSeverity, Sink sink, DeliveryPolicy policy) {
+        return route(pattern, minSeverity, null, null, sink, policy);
+    }
+
+    /**
+     * The general form: signals matching {@code pattern}, at or above {@code minSeverity},
+     * passing {@code filter} and {@code sampler} (each {@code null} for none), go to
+     * {@code sink} under {@code policy}. A sink routed several times keeps the policy it was
+     * first routed with.
+     *
+     * @throws IllegalArgumentException for a malformed pattern, or a sink already routed with another policy
+     */
+    public Route route(String pattern, Severity minSeverity, RouteFilter filter, Sampler sampler, Sink sink,
+                       DeliveryPolicy policy) {
+        RoutePattern parsed = RoutePattern.parse(pattern);
+        if (sink == null || minSeverity == null || policy == null) {
+            throw new NullPointerException(sink == null ? "sink" : minSeverity == null ? "minSeverity" : "policy");
+        }
+        synchronized (lock) {
+            ensureOpen();
+            SinkChannel channel = codeChannel(sink, policy);
+            Route route = new Route(List.of(parsed), minSeverity, filter, sampler, List.of(channel), this);
+            codeRoutes.add(route);
+            swapTable();
+            return route;
+        }
+    }
+
+    private SinkChannel codeChannel(Sink sink, DeliveryPolicy policy) {
+        SinkChannel existing = codeSinks.get(sink);
+        if (existing != null) {
+            if (existing.policy() != policy && policy != DeliveryPolicy.DIRECT) {
+                throw new IllegalArgumentException("sink " + existing.name() + " is already routed with another delivery policy");
+            }
+            return existing;
+        }
+        SinkChannel fallback = policy.fallback() == null ? null : codeChannel(policy.fallback(), DeliveryPolicy.DIRECT);
+        SinkChannel channel = newChannel(nameOf(sink), Severity.TRACE, sink, policy, fallback);
+        codeSinks.put(sink, channel);
+        return channel;
+    }
+
+    /**
+     * Removes a route. A sink left with no route (and no sink's fallback) is drained, flushed and closed.
+     *
+     * @return false when the route is not (or no longer) in this router
+     */
+    public boolean remove(Route route) {
+        List<SinkChannel> orphans = new ArrayList<>();
+        synchronized (lock) {
+            if (!codeRoutes.remove(route)) {
+                return false;
+            }
+            swapTable();
+            Set<SinkChannel> inUse = new LinkedHashSet<>(table.sinks());
+            for (SinkChannel c : table.sinks()) {
+                if (c.fallbackChannel() != null) {
+                    inUse.add(c.fallbackChannel());
+                }
+            }
+            codeSinks.values().removeIf(c -> {
+                boolean orphan = !inUse.contains(c);
+                if (orphan) {
+                    orphans.add(c);
+                }
+                return orphan;
+            });
+        }
+        closeAll(orphans, config.options.shutdownTimeout());
+        return true;
+    }
+
+    /** The routes in force, code routes first. */
+    public List<Route> routes() {
+        return table.routes();
+    }
+
+    // ---------------------------------------------------------------- routing by config
+
+    /**
+     * Applies a config file: its sinks and routes replace those of the previous config (code
+     * routes stay). A sink whose definition did not change keeps running untouched; sinks the
+     * new config no longer has are drained, flushed and closed. With {@code reloadIntervalMs}
+     * above zero (the default is 5000), the file is watched and applied again when it changes;
+     * a rejected edit is reported as {@link RouterSignals#CONFIG_REJECTED} and on stderr, and
+     * the routes in force stay.
+     *
+     * @throws ConfigException naming the file, line, column and key when the file is wrong in
+     *     any way; the routes in force are then left as they were
+     */
+    public void configure(Path configFile) {
+        ConfigFile file = ConfigFile.read(configFile);
+        apply(file.text(), file.source());
+        timers.watch(configFile, file.fingerprint(), config.options.reloadInterval());
+    }
+
+    /**
+     * Applies a config document given as text (no reload).
+     *
+     * @param source how error messages name it
+     */
+    public void configure(String json, String source) {
+        apply(json, source);
+        timers.unwatch();
+    }
+
+    private void apply(String json, String source) {
+        ConfigNode root = ConfigParser.parse(json, source);
+        List<SinkChannel> retired = new ArrayList<>();
+        RouterOptions options;
+        synchronized (lock) {
+            ensureOpen();
+            if (factories == null) {
+                factories = SinkFactories.load(Router.class.getClassLoader());
+            }
+            ConfigState next = new ConfigApplier(this, factories).build(root, config);
+            Set<SinkChannel> kept = new LinkedHashSet<>();
+            for (ConfigState.ConfiguredSink s : next.sinks.values()) {
+                kept.add(s.handle);
+            }
+            for (ConfigState.ConfiguredSink s : config.sinks.values()) {
+                if (!kept.contains(s.handle)) {
+                    retired.add(s.handle);
+                }
+            }
+            config = next;
+            swapTable();
+            options = next.options;
+        }
+        timers.emitStatsEvery(options.statsInterval());
+        closeAll(retired, options.shutdownTimeout());
+        emitInternal(Event.builder(RouterSignals.CONFIG_APPLIED).message("Config applied from " + source)
+                .fields(Field.of("source", source), Field.of("sinks", (long) config.sinks.size()),
+                        Field.of("routes", (long) config.routes.size()))
+                .build());
+    }
+
+    /** Checks the watched config file for changes now, instead of at the next interval. */
+    void checkConfigNow() {
+        timers.checkNow();
+    }
+
+    /** Reports a refused config, as a signal and on stderr. */
+    void reportRejected(String source, ConfigException error) {
+        err.println("Signals: config " + source + " refused; the routes in force stay: " + error.getMessage());
+        emitInternal(Event.builder(RouterSignals.CONFIG_REJECTED).message("Config refused: " + error.getMessage())
+                .fields(Field.of("source", source), Field.of("problem", error.getMessage()))
+                .build());
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    @Override
+    public boolean isRouted(Signal signal) {
+        return !table.targets(signal).isEmpty();
+    }
+
+    @Override
+    public void dispatch(Event event) {
+        RouteTable t = table;
+        Targets targets = t.targets(event.signal());
+        if (targets.sinks.length == 0) {
+            return;
+        }
+        UnaryOperator<Field> redactor = t.redactor();
+        deliver(targets, redactor == null ? event : event.mapFields(redactor), null);
+    }
+
+    /** Delivers to every target but {@code except}; how reports about a sink avoid that sink. */
+    void dispatchExcept(Event event, SinkChannel except) {
+        Targets targets = table.targets(event.signal());
+        if (targets.sinks.length > 0) {
+            deliver(targets, event, except);
+        }
+    }
+
+    /** Dispatches an event the router itself made. */
+    void emitInternal(Event event) {
+        dispatchExcept(event, null);
+    }
+
+    private void deliver(Targets targets, Event event, SinkChannel except) {
+        int[] depth = DEPTH.get();
+        if (depth[0] >= MAX_NESTED_DISPATCH) {
+            return;
+        }
+        depth[0]++;
+        try {
+            SinkChannel[] sinks = targets.sinks;
+            long[] masks = targets.masks;
+            Gate[] gates = targets.gates;
+            long passed = 0;
+            long sampled = 0;
+            for (int g = 0; g < gates.length; g++) {
+                int verdict = gates[g].test(event);
+                if (verdict == Gate.PASS) {
+                    passed |= 1L << g;
+                } else if (verdict == Gate.SAMPLED) {
+                    sampled |= 1L << g;
+                }
+            }
+            for (int i = 0; i < sinks.length; i++) {
+                SinkChannel sink = sinks[i];
+                long mask = masks[i];
+                if (sink == except) {
+                    continue;
+                }
+                if (mask == 0 || (passed & mask) != 0) {
+                    sink.deliver(event);
+                } else if ((sampled & mask) != 0) {
+                    sink.countSampled();
+                }
+            }
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    @Override
+    public int snapshot(String reason) {
+        int started = 0;
+        for (SinkChannel c : allChannels()) {
+            if (c.sink() instanceof SnapshotTrigger) {
+                try {
+                    if (((SnapshotTrigger) c.sink()).snapshot(reason)) {
+                        started++;
+                    }
+                } catch (Throwable t) {
+                    err.println("Signals: snapshot by sink '" + c.name() + "' failed: " + t);
+                }
+            }
+        }
+        return started;
+    }
+
+    // ---------------------------------------------------------------- figures and lifecycle
+
+    /**
+     * The figures of every sink: delivered, dropped by reason, failures, queue depth, breaker
+     * state. After {@link #close}, the final figures of the sinks held at closing.
+     */
+    public RouterStats stats() {
+        Map<String, SinkStats> out = new LinkedHashMap<>();
+        for (SinkChannel c : allChannels()) {
+            out.put(c.name(), c.stats());
+        }
+        return new RouterStats(out);
+    }
+
+    /**
+     * Delivers what every sink has queued and flushes every sink, waiting at most the
+     * shutdown timeout (5 s unless the config sets {@code shutdownTimeoutMs}).
+     *
+     * @return whether every sink was flushed in time
+     */
+    public boolean flush() {
+        return flush(config.options.shutdownTimeout());
+    }
+
+    /** Like {@link #flush()}, waiting at most {@code timeout} in all. */
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean all = true;
+        for (SinkChannel c : allChannels()) {
+            all &= c.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        return all;
+    }
+
+    /** Closes the router with the configured shutdown timeout (5 s by default). */
+    public void close() {
+        close(config.options.shutdownTimeout());
+    }
+
+    /**
+     * Closes the router: no more deliveries; every queue is drained and every sink flushed and
+     * closed within {@code deadline}. What could not be delivered by then is counted as dropped
+     * at shutdown and reported on stderr. Idempotent.
+     */
+    public void close(Duration deadline) {
+        List<SinkChannel> all;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            all = allChannels();
+            closedChannels = List.copyOf(all);
+            closed = true;
+            table = RouteTable.EMPTY;
+            codeRoutes.clear();
+            codeSinks.clear();
+            config = ConfigState.EMPTY;
+        }
+        timers.close();
+        closeAll(all, deadline);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    SinkChannel newChannel(String name, Severity minSeverity, Sink sink, DeliveryPolicy policy, SinkChannel fallback) {
+        return new SinkChannel(name, minSeverity, sink, policy, fallback, this::dispatchExcept, err, nanoTime);
+    }
+
+    Route newRoute(List<RoutePattern> patterns, Severity minSeverity, RouteFilter filter, Sampler sampler,
+                   List<SinkChannel> sinks) {
+        return new Route(patterns, minSeverity, filter, sampler, sinks, this);
+    }
+
+    LongSupplier nanoTime() {
+        return nanoTime;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    /** Every channel the router holds: routed ones, then fallbacks and referenced sinks. */
+    private List<SinkChannel> allChannels() {
+        if (closed) {
+            return closedChannels;
+        }
+        Set<SinkChannel> all = new LinkedHashSet<>(table.sinks());
+        all.addAll(codeSinks.values());
+        for (ConfigState.ConfiguredSink s : config.sinks.values()) {
+            all.add(s.handle);
+        }
+        return new ArrayList<>(all);
+    }
+
+    private void swapTable() {
+        List<Route> all = new ArrayList<>(codeRoutes);
+        all.addAll(config.routes);
+        table = new RouteTable(all, config.options.redact());
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the router is closed");
+        }
+    }
+
+    private String nameOf(Sink sink) {
+        String cls = sink.getClass().getSimpleName();
+        int lambda = cls.indexOf("$$Lambda");
+        String base = lambda >= 0 ? "lambda" : cls.isEmpty() ? "sink" : cls;
+        return base + "#" + sinkNumbers.incrementAndGet();
+    }
+
+    /**
+     * Closes channels within one deadline, sinks that others fall back to last (closing a sink
+     * may divert its last events to its fallback), and reports what was left undelivered.
+     */
+    private void closeAll(List<SinkChannel> channels, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        Set<SinkChannel> fallbacks = new LinkedHashSet<>();
+        for (SinkChannel c : channels) {
+            if (c.fallbackChannel() != null && channels.contains(c.fallbackChannel())) {
+                fallbacks.add(c.fallbackChannel());
+            }
+        }
+        List<SinkChannel> ordered = new ArrayList<>(channels);
+        ordered.removeAll(fallbacks);
+        ordered.addAll(fallbacks);
+        for (SinkChannel c : ordered) {
+            long left = c.close(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+            if (left > 0) {
+                err.println("Signals: sink '" + c.name() + "' closed with " + left
+                        + " event(s) undelivered at the shutdown deadline; counted as dropped (SHUTDOWN)");
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.signals.router;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The top-level settings of a config file besides sinks and routes.
+ *
+ * @param redact field keys whose values every sink sees as {@code ***}
+ * @param reloadInterval how often a config file is checked for changes; zero for never
+ * @param statsInterval how often {@link RouterSignals#ROUTER_STATS} is emitted; zero for never
+ * @param shutdownTimeout how long closing may take to drain queues and flush sinks
+ */
+record RouterOptions(Set<String> redact, Duration reloadInterval, Duration statsInterval, Duration shutdownTimeout) {
+
+    static final Duration DEFAULT_RELOAD = Duration.ofSeconds(5);
+    static final Duration DEFAULT_SHUTDOWN = Duration.ofSeconds(5);
+    static final RouterOptions DEFAULTS = new RouterOptions(Set.of(), DEFAULT_RELOAD, Duration.ZERO, DEFAULT_SHUTDOWN);
+
+    RouterOptions {
+        redact = Set.copyOf(redact);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.signals.router.delivery;
+
+import dev.signals.Event;
+import dev.signals.Field;
+import dev.signals.Severity;
+import dev.signals.Sink;
+import dev.signals.router.RouterSignals;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * The router's hold on one sink: its name, its delivery policy (queue, retries, breaker,
+ * fallback) and its counters. Delivery through a channel never throws: a failure is counted,
+ * reported as {@link RouterSignals#SINK_FAILED}, and the event is retried, diverted to the
+ * fallback or counted as dropped.
+ *
+ * <p>Made by the router; application code meets channels only through their {@link SinkStats}.
+ */
+public final class SinkChannel {
+
+    private final String name;
+    private final Severity minSeverity;
+    private final Sink sink;
+    private final DeliveryPolicy policy;
+    private final SinkChannel fallback;
+    private final SinkCounters counters = new SinkCounters();
+    private final FailureReporter reporter;
+    private final LongSupplier nanoTime;
+    private final CircuitBreaker breaker;
+    private final AsyncDelivery async;
+
+    /**
+     * @param fallback the channel of the fallback sink, or {@code null}
+     * @param notifier delivers reports about this sink to the other sinks
+     * @param nanoTime the clock for breaker periods and report intervals
+     */
+    public SinkChannel(String name, Severity minSeverity, Sink sink, DeliveryPolicy policy, SinkChannel fallback,
+                       Notifier notifier, PrintStream err, LongSupplier nanoTime) {
+        this.name = name;
+        this.minSeverity = minSeverity;
+        this.sink = sink;
+        this.policy = policy;
+        this.fallback = fallback;
+        this.nanoTime = nanoTime;
+        this.reporter = new FailureReporter(1_000_000_000L, nanoTime, err, notifier);
+        this.breaker = policy.breakerFailures() > 0
+                ? new CircuitBreaker(policy.breakerFailures(), policy.breakerOpen().toNanos(), nanoTime, new BreakerReports())
+                : null;
+        this.async = policy.isAsync() ? new AsyncDelivery(name, policy, counters, new AsyncTarget()) : null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The least severity this sink takes, whatever the routes say. */
+    public Severity minSeverity() {
+        return minSeverity;
+    }
+
+    /** The sink as it was given, for capabilities such as snapshots. */
+    public Sink sink() {
+        return sink;
+    }
+
+    public DeliveryPolicy policy() {
+        return policy;
+    }
+
+    /** The channel this one diverts to, or {@code null}. */
+    public SinkChannel fallbackChannel() {
+        return fallback;
+    }
+
+    /** Hands one event to the sink: queued when asynchronous, else on the calling thread. */
+    public void deliver(Event event) {
+        counters.routed();
+        if (async != null) {
+            async.offer(event);
+        } else {
+            process(event);
+        }
+    }
+
+    /** Counts an event that a route's sampling let go before it reached this sink. */
+    public void countSampled() {
+        counters.routed();
+        counters.dropped(DropReason.SAMPLED, 1);
+    }
+
+    private void process(Event event) {
+        if (breaker != null && !breaker.allow()) {
+            divertOrDrop(event, DropReason.CIRCUIT_OPEN);
+            return;
+        }
+        int attempts = policy.retryAttempts();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sink.accept(event);
+                counters.delivered(1);
+                if (breaker != null) {
+                    breaker.success();
+                }
+                return;
+            } catch (Throwable t) {
+                counters.failed();
+                reporter.failed(this, t);
+                if (breaker != null) {
+                    breaker.failure(t);
+                }
+                boolean breakerOpen = breaker != null && breaker.state() != CircuitBreaker.State.CLOSED;
+                if (attempt >= attempts || breakerOpen || !backoff(attempt)) {
+                    divertOrDrop(event, DropReason.FAILURE);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits before retry {@code attempt + 1}: exponential, capped, with full jitter. False when closing. */
+    private boolean backoff(int attempt) {
+        long base = policy.retryBackoff().toNanos();
+        long cap = policy.retryMaxBackoff().toNanos();
+        long wait = Math.min(cap, base << Math.min(30, attempt - 1));
+        long jittered = wait / 2 + ThreadLocalRandom.current().nextLong(wait / 2 + 1);
+        long until = System.nanoTime() + jittered;
+        while (System.nanoTime() - until < 0) {
+            if (async != null && async.closing()) {
+                return false;
+            }
+            LockSupport.parkNanos(Math.min(until - System.nanoTime(), 10_000_000L));
+        }
+        return true;
+    }
+
+    private void divertOrDrop(Event event, DropReason reason) {
+        if (fallback != null) {
+            counters.diverted();
+            fallback.deliver(event);
+        } else {
+            counters.dropped(reason, 1);
+        }
+    }
+
+    private void flushSink() {
+        try {
+            sink.flush();
+        } catch (Throwable t) {
+            counters.failed();
+            reporter.failed(this, t);
+        }
+    }
+
+    /**
+     * Delivers what is queued and flushes the sink, waiting at most {@code timeout}.
+     *
+     * @return whether everything was flushed in time
+     */
+    public boolean flush(Duration timeout) {
+        if (async != null) {
+            return async.flush(timeout);
+        }
+        flushSink();
+        return true;
+    }
+
+    /**
+     * Drains the queue until the deadline, then flushes and closes the sink.
+     *
+     * @return events left undelivered (counted as dropped at shutdown)
+     */
+    public long close(Duration deadline) {
+        long left = async != null ? async.close(deadline) : 0;
+        if (async == null || async.stopped()) {
+            try {
+                sink.close();
+            } catch (Throwable t) {
+                counters.failed();
+                reporter.failed(this, t);
+            }
+        }
+        return left;
+    }
+
+    public SinkCounters counters() {
+        return counters;
+    }
+
+    /** The figures of this sink now. */
+    public SinkStats stats() {
+        return new SinkStats(name, counters.routedCount(), counters.deliveredCount(), counters.divertedCount(),
+                counters.droppedByReason(), counters.failureCount(), async == null ? 0 : async.depth(),
+                breaker == null ? "NONE" : breaker.state().name());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** The worker's view of this channel. */
+    private final class AsyncTarget implements AsyncDelivery.Target {
+        @Override
+        public void process(Event event) {
+            SinkChannel.this.process(event);
+        }
+
+        @Override
+        public void flush() {
+            flushSink();
+        }
+    }
+
+    /** Reports breaker transitions as signals to the other sinks and on stderr. */
+    private final class BreakerReports implements CircuitBreaker.Listener {
+        @Override
+        public void opened(int consecutiveFailures, Throwable cause) {
+            reporter.report(SinkChannel.this, Event.builder(RouterSignals.SINK_CIRCUIT_OPENED)
+                    .message("Circuit opened for sink " + name)
+                    .fields(Field.of("sink", name), Field.of("failures", consecutiveFailures),
+                            Field.of("retry_after", policy.breakerOpen()), Field.error(cause))
+                    .build());
+        }
+
+        @Override
+        public void closed() {
+            reporter.report(SinkChannel.this, Event.builder(RouterSignals.SINK_CIRCUIT_CLOSED)
+                    .message("Circuit closed for sink " + name)
+                    .fields(Field.of("sink", name))
+                    .build());
+        }
+    }
+}

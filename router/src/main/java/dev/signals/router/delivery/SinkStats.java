@@ -1,0 +1,44 @@
+package dev.signals.router.delivery;
+
+import java.util.Map;
+
+/**
+ * The figures of one sink at one moment. For every sink,
+ * {@code routed = delivered + diverted + dropped + pending}, where pending events are queued or
+ * being delivered.
+ *
+ * @param name the sink's name
+ * @param routed events handed to the sink
+ * @param delivered events the sink accepted
+ * @param diverted events handed to the fallback sink instead
+ * @param dropped events lost, by reason
+ * @param failures times the sink threw (an event retried counts each time)
+ * @param queueDepth events waiting in the sink's queue (0 for a synchronous sink)
+ * @param circuit the breaker's state: {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}, or {@code NONE}
+ */
+public record SinkStats(String name, long routed, long delivered, long diverted, Map<DropReason, Long> dropped,
+                        long failures, int queueDepth, String circuit) {
+
+    public SinkStats {
+        dropped = Map.copyOf(dropped);
+    }
+
+    /** All drops together. */
+    public long droppedTotal() {
+        long sum = 0;
+        for (long n : dropped.values()) {
+            sum += n;
+        }
+        return sum;
+    }
+
+    /** Drops for one reason. */
+    public long dropped(DropReason reason) {
+        return dropped.getOrDefault(reason, 0L);
+    }
+
+    /** Events routed but not yet delivered, diverted or dropped. */
+    public long pending() {
+        return routed - delivered - diverted - droppedTotal();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.signals.router.delivery;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/** Bounded waiting off the hot path: spin a little, then yield, then park in short steps. */
+final class Waits {
+
+    private Waits() {
+    }
+
+    /** Backs off for the {@code round}-th time of waiting on the same condition. */
+    static void backoff(int round) {
+        if (round < 64) {
+            Thread.onSpinWait();
+        } else if (round < 128) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(Math.min(1_000_000L, 10_000L << Math.min(6, (round - 128) / 16)));
+        }
+    }
+
+    /**
+     * Waits until {@code done} holds or {@code deadlineNanos} (a {@link System#nanoTime()} value) passes.
+     *
+     * @return whether {@code done} held
+     */
+    static boolean until(BooleanSupplier done, long deadlineNanos) {
+        for (int round = 0; !done.getAsBoolean(); round++) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                return done.getAsBoolean();
+            }
+            backoff(round);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.signals.router;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signals.Event;
+import dev.signals.Field;
+import dev.signals.Severity;
+import dev.signals.Signal;
+import dev.signals.router.delivery.DropReason;
+import dev.signals.router.delivery.SinkStats;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+
+    private static final Signal ORDER_CREATED = Signal.of("ORDER_CREATED");
+    private static final Signal ORDER_SHIPPED = Signal.of("ORDER_SHIPPED");
+    private static final Signal PAYMENT_FAILED = Signal.of("PAYMENT_FAILED", Severity.ERROR);
+    private static final Signal CACHE_MISS = Signal.of("CACHE_MISS", Severity.DEBUG);
+
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final Router router = new Router(new PrintStream(errBytes, true, StandardCharsets.UTF_8), System::nanoTime);
+
+    private void emit(Signal s) {
+        if (router.isRouted(s)) {
+            router.dispatch(Event.builder(s).message(s.name()).build());
+        }
+    }
+
+    private static List<String> names(RecordingSink sink) {
+        List<String> out = new ArrayList<>();
+        for (Event e : sink.events()) {
+            out.add(e.signal().name());
+        }
+        return out;
+    }
+
+    @Test
+    void exactPrefixAndWildcardPatterns() {
+        RecordingSink exact = new RecordingSink("exact");
+        RecordingSink prefix = new RecordingSink("prefix");
+        RecordingSink all = new RecordingSink("all");
+        router.route("ORDER_CREATED", exact);
+        router.route("ORDER_*", prefix);
+        router.route("*", all);
+        emit(ORDER_CREATED);
+        emit(ORDER_SHIPPED);
+        emit(PAYMENT_FAILED);
+        assertEquals(List.of("ORDER_CREATED"), names(exact));
+        assertEquals(List.of("ORDER_CREATED", "ORDER_SHIPPED"), names(prefix));
+        assertEquals(List.of("ORDER_CREATED", "ORDER_SHIPPED", "PAYMENT_FAILED"), names(all));
+    }
+
+    @Test
+    void minimumSeverityPerRoute() {
+        RecordingSink errors = new RecordingSink("errors");
+        router.route("*", Severity.WARN, errors);
+        emit(CACHE_MISS);
+        emit(ORDER_CREATED);
+        emit(PAYMENT_FAILED);
+        assertEquals(List.of("PAYMENT_FAILED"), names(errors));
+        assertFalse(router.isRouted(CACHE_MISS));
+        assertTrue(router.isRouted(PAYMENT_FAILED));
+    }
+
+    @Test
+    void aSinkReachedBySeveralRoutesGetsAnEventOnce() {
+        RecordingSink sink = new RecordingSink("once");
+        router.route("ORDER_*", sink);
+        router.route("*", sink);
+        router.route("ORDER_CREATED", sink);
+        emit(ORDER_CREATED);
+        assertEquals(1, sink.events().size());
+    }
+
+    @Test
+    void aLambdaIsASink() {
+        List<Event> seen = new ArrayList<>();
+        router.route("ORDER_*", seen::add);
+        emit(ORDER_CREATED);
+        assertEquals(1, seen.size());
+    }
+
+    @Test
+    void removingARouteStopsDeliveryAndClosesAnOrphanedSink() {
+        RecordingSink kept = new RecordingSink("kept");
+        RecordingSink removed = new RecordingSink("removed");
+        Route keep = router.route("*", kept);
+        Route drop = router.route("*", removed);
+        Route alsoKept = router.route("ORDER_*", kept);
+        emit(ORDER_CREATED);
+        assertTrue(drop.remove());
+        assertFalse(drop.remove());
+        assertTrue(alsoKept.remove());
+        emit(ORDER_CREATED);
+        assertEquals(1, removed.events().size());
+        assertTrue(removed.closed.get());
+        assertFalse(kept.closed.get(), "still routed by another route");
+        assertEquals(2, kept.events().size());
+        assertEquals(1, router.routes().size());
+        assertEquals(keep, router.routes().get(0));
+    }
+
+    @Test
+    void unroutedSignalsAreNotRouted() {
+        assertFalse(router.isRouted(ORDER_CREATED));
+        router.route("PAYMENT_*", e -> { });
+        assertFalse(router.isRouted(ORDER_CREATED));
+        assertTrue(router.isRouted(PAYMENT_FAILED));
+    }
+
+    @Test
+    void aThrowingSinkDoesNotAffectAHealthyOneAndIsReported() {
+        RecordingSink healthy = new RecordingSink("healthy");
+        List<Event> failingSaw = new ArrayList<>();
+        router.route("*", e -> {
+            failingSaw.add(e);
+            throw new IllegalStateException("disk on fire");
+        });
+        router.route("*", healthy);
+        emit(ORDER_CREATED);
+        emit(ORDER_SHIPPED);
+
+        List<String> healthyGot = names(healthy);
+        assertEquals(List.of("SINK_FAILED", "ORDER_CREATED", "ORDER_SHIPPED"), healthyGot,
+                "one SINK_FAILED report: the second failure falls in the same rate-limit window");
+        Event report = healthy.events().get(0);
+        assertEquals("disk on fire", report.field("error").errorValue().getMessage());
+        assertTrue(report.field("sink").stringValue().startsWith("lambda#"));
+        for (Event e : failingSaw) {
+            assertFalse(e.signal() == RouterSignals.SINK_FAILED, "never reported back into the failing sink");
+        }
+        SinkStats failing = router.stats().sinks().values().iterator().next();
+        assertEquals(2, failing.failures());
+        assertEquals(2, failing.dropped(DropReason.FAILURE));
+        assertEquals(2, failing.routed());
+        assertEquals(0, failing.delivered());
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("disk on fire"));
+    }
+
+    @Test
+    void aSinkThatEmitsIntoItselfDoesNotRecurseForever() {
+        List<Event> got = new ArrayList<>();
+        router.route("*", e -> {
+            got.add(e);
+            router.dispatch(Event.builder(ORDER_SHIPPED).build());
+        });
+        emit(ORDER_CREATED);
+        assertEquals(4, got.size(), "nesting stops at the limit");
+    }
+
+    @Test
+    void closeFlushesAndClosesEverySinkAndStopsDelivery() {
+        RecordingSink sink = new RecordingSink("s");
+        router.route("*", sink);
+        router.close();
+        assertTrue(sink.flushed.get() || sink.closed.get());
+        assertTrue(sink.closed.get());
+        emit(ORDER_CREATED);
+        assertTrue(sink.events().isEmpty());
+        assertThrows(IllegalStateException.class, () -> router.route("*", e -> { }));
+    }
+
+    @Test
+    void badPatternsAreRefusedAtRoutingTime() {
+        for (String bad : new String[] {"", "ORDER *", "*ORDER", "OR*DER", "**"}) {
+            assertThrows(IllegalArgumentException.class, () -> router.route(bad, e -> { }), bad);
+        }
+    }
+
+    @Test
+    void fieldsReachTheSinkUntouched() {
+        RecordingSink sink = new RecordingSink("s");
+        router.route("ORDER_CREATED", sink);
+        router.dispatch(Event.builder(ORDER_CREATED).fields(Field.of("order_id", "o-1"), Field.of("items", 2)).build());
+        Event e = sink.events().get(0);
+        assertEquals("o-1", e.field("order_id").stringValue());
+        assertEquals(2, e.field("items").longValue());
+    }
+}

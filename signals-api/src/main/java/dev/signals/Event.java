@@ -1,0 +1,295 @@
+package dev.signals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * One emitted signal: what, when, where, and the fields that came with it. Immutable, so a
+ * single instance is shared by every sink, thread and buffer that sees it.
+ *
+ * <p>Fields come in two groups, written in this order: <em>context</em> fields (bound with
+ * {@link Signals#with} and opened with {@link Signals#scope}) and the fields given at the
+ * call. {@link #fieldCount()} and {@link #field(int)} walk both without allocating; when a
+ * key repeats, the later field wins (the call site over the scope over the binding).
+ */
+public final class Event {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final Clock UTC = Clock.systemUTC();
+
+    private final long epochMicros;
+    private final long sequence;
+    private final Signal signal;
+    private final String message;
+    private final String thread;
+    private final String traceId;
+    private final String spanId;
+    private final Field[] context;
+    private final Field[] fields;
+
+    private Event(long epochMicros, long sequence, Signal signal, String message, String thread,
+                  String traceId, String spanId, Field[] context, Field[] fields) {
+        this.epochMicros = epochMicros;
+        this.sequence = sequence;
+        this.signal = signal;
+        this.message = message;
+        this.thread = thread;
+        this.traceId = traceId;
+        this.spanId = spanId;
+        this.context = context;
+        this.fields = fields;
+    }
+
+    /**
+     * An event stamped now on the current thread, with the thread's scoped fields and trace
+     * context. The arrays are taken as they are (a varargs array is the caller's own copy).
+     */
+    static Event capture(Signal signal, String message, Field[] bound, Field[] fields) {
+        ThreadContext ctx = ThreadContext.current();
+        TraceContext trace = ctx.trace;
+        return new Event(nowMicros(), SEQUENCE.incrementAndGet(), signal, message == null ? "" : message,
+                Thread.currentThread().getName(),
+                trace == null ? null : trace.traceId(), trace == null ? null : trace.spanId(),
+                withoutNulls(ThreadContext.concat(bound, ctx.scoped)), withoutNulls(fields));
+    }
+
+    /** The current time in microseconds since the epoch, the resolution events carry. */
+    public static long nowMicros() {
+        Instant now = UTC.instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    /** A builder for events made outside {@link Signals}: bridges, readers, tests. */
+    public static Builder builder(Signal signal) {
+        return new Builder(signal);
+    }
+
+    public Signal signal() {
+        return signal;
+    }
+
+    /** Shortcut for {@code signal().severity()}. */
+    public Severity severity() {
+        return signal.severity();
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** When the event was emitted (microsecond resolution). */
+    public Instant timestamp() {
+        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
+                Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
+    }
+
+    /** When the event was emitted, in microseconds since the epoch. */
+    public long epochMicros() {
+        return epochMicros;
+    }
+
+    /** The process-wide emission order: strictly increasing across all threads, from 1. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** The name of the thread that emitted the event. */
+    public String thread() {
+        return thread;
+    }
+
+    /** The W3C trace id of the span the event was emitted in, or {@code null}. */
+    public String traceId() {
+        return traceId;
+    }
+
+    /** The W3C span id of the span the event was emitted in, or {@code null}. */
+    public String spanId() {
+        return spanId;
+    }
+
+    /** Context fields, then call-site fields; a read-only view. */
+    public List<Field> fields() {
+        return new AbstractList<>() {
+            @Override
+            public Field get(int index) {
+                Objects.checkIndex(index, size());
+                return field(index);
+            }
+
+            @Override
+            public int size() {
+                return fieldCount();
+            }
+        };
+    }
+
+    /** How many fields the event carries, context and call-site together. */
+    public int fieldCount() {
+        return context.length + fields.length;
+    }
+
+    /** Field {@code i} of {@link #fields()}, without allocating. */
+    public Field field(int i) {
+        return i < context.length ? context[i] : fields[i - context.length];
+    }
+
+    /**
+     * True when a later field carries the same key as field {@code i}, so that field {@code i}
+     * is shadowed and writers skip it.
+     */
+    public boolean isShadowed(int i) {
+        String key = field(i).key();
+        int n = fieldCount();
+        for (int j = i + 1; j < n; j++) {
+            String other = field(j).key();
+            if (other == key || other.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value of the field with this key that wins (the last one), or {@code null}. */
+    public Field field(String key) {
+        for (int i = fieldCount() - 1; i >= 0; i--) {
+            Field f = field(i);
+            if (f.key().equals(key)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * This event with each field passed through {@code mapper} (redaction, say); the same
+     * instance when no field changes, so the common case allocates nothing.
+     */
+    public Event mapFields(UnaryOperator<Field> mapper) {
+        Field[] newContext = mapAll(context, mapper);
+        Field[] newFields = mapAll(fields, mapper);
+        if (newContext == context && newFields == fields) {
+            return this;
+        }
+        return new Event(epochMicros, sequence, signal, message, thread, traceId, spanId, newContext, newFields);
+    }
+
+    private static Field[] mapAll(Field[] in, UnaryOperator<Field> mapper) {
+        Field[] out = in;
+        for (int i = 0; i < in.length; i++) {
+            Field mapped = mapper.apply(in[i]);
+            if (mapped != in[i]) {
+                if (out == in) {
+                    out = in.clone();
+                }
+                out[i] = Objects.requireNonNull(mapped, "mapped field");
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append('#').append(sequence).append(' ').append(signal.name()).append(' ').append(message);
+        for (int i = 0; i < fieldCount(); i++) {
+            sb.append(' ').append(field(i));
+        }
+        return sb.toString();
+    }
+
+    private static Field[] withoutNulls(Field[] fields) {
+        if (fields == null) {
+            return ThreadContext.NO_FIELDS;
+        }
+        int nulls = 0;
+        for (Field f : fields) {
+            if (f == null) {
+                nulls++;
+            }
+        }
+        if (nulls == 0) {
+            return fields;
+        }
+        Field[] kept = new Field[fields.length - nulls];
+        int k = 0;
+        for (Field f : fields) {
+            if (f != null) {
+                kept[k++] = f;
+            }
+        }
+        return kept;
+    }
+
+    /** Builds an event field by field; what is not set takes the value an emit would give it. */
+    public static final class Builder {
+        private final Signal signal;
+        private String message = "";
+        private long epochMicros = Long.MIN_VALUE;
+        private long sequence = -1;
+        private String thread;
+        private String traceId;
+        private String spanId;
+        private Field[] context = ThreadContext.NO_FIELDS;
+        private Field[] fields = ThreadContext.NO_FIELDS;
+
+        private Builder(Signal signal) {
+            this.signal = Objects.requireNonNull(signal, "signal");
+        }
+
+        public Builder message(String message) {
+            this.message = message == null ? "" : message;
+            return this;
+        }
+
+        public Builder epochMicros(long micros) {
+            this.epochMicros = micros;
+            return this;
+        }
+
+        public Builder timestamp(Instant time) {
+            return epochMicros(time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000);
+        }
+
+        public Builder sequence(long sequence) {
+            this.sequence = sequence;
+            return this;
+        }
+
+        public Builder thread(String thread) {
+            this.thread = thread;
+            return this;
+        }
+
+        public Builder trace(String traceId, String spanId) {
+            this.traceId = traceId;
+            this.spanId = spanId;
+            return this;
+        }
+
+        public Builder context(Field... context) {
+            this.context = withoutNulls(context.clone());
+            return this;
+        }
+
+        public Builder fields(Field... fields) {
+            this.fields = withoutNulls(fields.clone());
+            return this;
+        }
+
+        public Builder fields(List<Field> fields) {
+            return fields(fields.toArray(new Field[0]));
+        }
+
+        public Event build() {
+            return new Event(epochMicros == Long.MIN_VALUE ? nowMicros() : epochMicros,
+                    sequence < 0 ? SEQUENCE.incrementAndGet() : sequence, signal, message,
+                    thread == null ? Thread.currentThread().getName() : thread, traceId, spanId, context, fields);
+        }
+    }
+}

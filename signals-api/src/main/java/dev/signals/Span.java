@@ -1,0 +1,265 @@
+package dev.signals;
+
+import dev.signals.spi.BridgeScope;
+import dev.signals.spi.BridgedSpan;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A timed unit of work with W3C trace identity. Opened by {@link Signals#span}, it becomes the
+ * current thread's trace context until closed, so every event emitted inside it carries its
+ * {@link #traceId()} and {@link #spanId()}; a span opened inside another is its child.
+ *
+ * <pre>{@code
+ * try (Span span = Signals.span("charge_card", Field.of("order_id", id))) {
+ *     ...
+ * } catch (PaymentException e) {
+ *     span.fail(e);   // or inside the try, before rethrowing
+ * }
+ * }</pre>
+ *
+ * <p>Opening emits {@link #STARTED}; closing emits {@link #ENDED} with the span's name,
+ * duration and status ({@code OK}, or {@code ERROR} after {@link #fail}). With a tracing
+ * system bridged in (the {@code sinks-otel} module and an OpenTelemetry SDK or agent), the span
+ * is also a span of that system, with the same ids, and is current there while it is open.
+ *
+ * <p>Rules that hold however a span is used:
+ * <ul>
+ *   <li>{@link #close()} ends the span once; later calls do nothing. It may be called on any
+ *       thread: the span ends there, and the thread that opened it drops it from its context
+ *       the next time that thread looks (its next event or span).</li>
+ *   <li>Spans closed out of order leave the right context behind: closing a span while a span
+ *       opened inside it is still open ends it at once, and its context is removed from the
+ *       thread when the inner span closes.</li>
+ *   <li>{@link #fail} records the first failure only and is ignored once the span has ended.</li>
+ *   <li>Nothing here throws into application code.</li>
+ * </ul>
+ */
+public final class Span implements AutoCloseable {
+
+    /** Emitted when a span opens, with {@code span}, {@code parent_span_id} (unless a root) and the span's fields. */
+    public static final Signal STARTED = Signal.of("SPAN_STARTED", Severity.DEBUG);
+    /** Emitted when a span closes, with {@code span}, {@code duration}, {@code status}, and the failure if any. */
+    public static final Signal ENDED = Signal.of("SPAN_ENDED", Severity.DEBUG);
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final String name;
+    private final TraceContext context;
+    private final String parentSpanId;
+    private final long startNanos;
+    private final Thread owner;
+    /** The opening thread's stored context before this span; restored when it is unwound. */
+    private final ThreadContext previous;
+    /** The context this span stored on the opening thread. */
+    private final ThreadContext installed;
+    private final BridgedSpan bridged;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    // Touched on the opening thread only.
+    private BridgeScope bridgeScope;
+    private boolean unwound;
+    // Guarded by this.
+    private Throwable error;
+    private String failure;
+
+    private Span(String name, TraceContext context, String parentSpanId, ThreadContext previous, BridgedSpan bridged) {
+        this.name = name;
+        this.context = context;
+        this.parentSpanId = parentSpanId;
+        this.startNanos = System.nanoTime();
+        this.owner = Thread.currentThread();
+        this.previous = previous;
+        this.bridged = bridged;
+        this.installed = new ThreadContext(previous.scoped, context, this,
+                bridged != null ? ThreadContext.MIRROR : ThreadContext.OWN);
+    }
+
+    static Span start(String name, Field[] fields) {
+        String spanName = name == null || name.isEmpty() ? "span" : name;
+        TraceContext parent = ThreadContext.current().trace;
+        BridgedSpan bridged = ThreadContext.startBridged(spanName, parent, fields);
+        TraceContext ctx = bridged != null ? bridged.context()
+                : TraceContext.local(parent == null ? randomId(2) : parent.traceId(), randomId(1),
+                        parent == null || parent.sampled());
+        Span span = new Span(spanName, ctx, parent == null ? null : parent.spanId(), ThreadContext.raw(), bridged);
+        ThreadContext.set(span.installed);
+        if (bridged != null) {
+            span.bridgeScope = ThreadContext.makeCurrent(bridged);
+        }
+        if (Signals.isRouted(STARTED)) {
+            int extra = span.parentSpanId == null ? 1 : 2;
+            Field[] all = new Field[fields.length + extra];
+            all[0] = Field.of("span", spanName);
+            if (span.parentSpanId != null) {
+                all[1] = Field.of("parent_span_id", span.parentSpanId);
+            }
+            System.arraycopy(fields, 0, all, extra, fields.length);
+            span.emit(STARTED, all);
+        }
+        return span;
+    }
+
+    /** {@code longs} random 64-bit halves as lowercase hex, each never zero, so the id is never all zeros. */
+    static String randomId(int longs) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] out = new char[longs * 16];
+        for (int i = 0; i < longs; i++) {
+            long v;
+            do {
+                v = random.nextLong();
+            } while (v == 0);
+            for (int d = 15; d >= 0; d--) {
+                out[i * 16 + d] = HEX[(int) (v & 0xF)];
+                v >>>= 4;
+            }
+        }
+        return new String(out);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String traceId() {
+        return context.traceId();
+    }
+
+    public String spanId() {
+        return context.spanId();
+    }
+
+    /** The parent span's id (in this process or another), or {@code null} for a root span. */
+    public String parentSpanId() {
+        return parentSpanId;
+    }
+
+    public TraceContext context() {
+        return context;
+    }
+
+    /** The W3C {@code traceparent} header that continues this trace in another service. */
+    public String traceparent() {
+        return context.traceparent();
+    }
+
+    /**
+     * Marks the span failed with this error: it ends with status {@code ERROR}, the error goes
+     * with {@link #ENDED} and, when bridged, is recorded as an exception on the span. Only the
+     * first failure counts; a failure after the span ended is ignored.
+     */
+    public void fail(Throwable cause) {
+        recordFailure(cause, cause == null ? "failed" : String.valueOf(cause));
+    }
+
+    /** Marks the span failed with this description; see {@link #fail(Throwable)}. */
+    public void fail(String description) {
+        recordFailure(null, description == null || description.isEmpty() ? "failed" : description);
+    }
+
+    private synchronized void recordFailure(Throwable cause, String description) {
+        if (failure == null && !ended.get()) {
+            failure = description;
+            error = cause;
+        }
+    }
+
+    /** True once {@link #fail} took effect. */
+    public synchronized boolean failed() {
+        return failure != null;
+    }
+
+    /** True once the span has been closed. */
+    public boolean ended() {
+        return ended.get();
+    }
+
+    /**
+     * Ends the span: emits {@link #ENDED}, ends the bridged span, and on the thread that opened
+     * it restores the context it had before. Idempotent; safe on any thread.
+     */
+    @Override
+    public void close() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+        String why;
+        Throwable err;
+        synchronized (this) {
+            why = failure;
+            err = error;
+        }
+        if (Signals.isRouted(ENDED)) {
+            emit(ENDED, why == null
+                    ? new Field[] {Field.of("span", name), Field.of("duration", duration), Field.of("status", "OK")}
+                    : new Field[] {Field.of("span", name), Field.of("duration", duration), Field.of("status", "ERROR"),
+                            err != null ? Field.error(err) : Field.of("failure", why)});
+        }
+        if (bridged != null) {
+            ThreadContext.endBridged(bridged, why, err);
+        }
+        if (Thread.currentThread() == owner && ThreadContext.raw() == installed) {
+            unwind();
+        }
+        // Otherwise something opened inside this span is still open here, or this is another
+        // thread: the opening thread unwinds past this span when it next reaches it.
+    }
+
+    /**
+     * Emits with exactly this span's context, whatever the calling thread carries (the span may
+     * be closed on another thread, or out of order).
+     */
+    private void emit(Signal signal, Field[] fields) {
+        ThreadContext saved = ThreadContext.raw();
+        ThreadContext.set(new ThreadContext(installed.scoped, context, null, ThreadContext.OWN));
+        try {
+            Signals.emit(signal, name, ThreadContext.NO_FIELDS, fields);
+        } finally {
+            ThreadContext.set(saved);
+        }
+    }
+
+    /**
+     * Called with the opening thread's stored context {@code c} whose span this is: when this
+     * span ended without being unwound (closed on another thread), unwinds it now.
+     *
+     * @return the context the thread carries after that
+     */
+    ThreadContext afterEndElsewhere(ThreadContext c) {
+        if (c == installed && Thread.currentThread() == owner && !unwound && ended.get()) {
+            unwind();
+            return ThreadContext.raw();
+        }
+        return c;
+    }
+
+    /**
+     * On the opening thread, with this span's context stored: closes its bridge scope and
+     * restores the context before it, and goes on through the spans below that already ended
+     * (closed out of order), innermost first, so the tracing system's scopes close in order too.
+     */
+    private void unwind() {
+        Span s = this;
+        ThreadContext back;
+        while (true) {
+            s.unwound = true;
+            if (s.bridgeScope != null) {
+                ThreadContext.close(s.bridgeScope);
+                s.bridgeScope = null;
+            }
+            back = s.previous;
+            Span below = back.span;
+            if (below == null || back != below.installed || below.owner != owner || below.unwound || !below.ended.get()) {
+                break;
+            }
+            s = below;
+        }
+        ThreadContext.set(back);
+    }
+
+    @Override
+    public String toString() {
+        return "Span[" + name + " " + context.traceparent() + (ended.get() ? " ended]" : "]");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.signals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Thread context, spans and event capture, without a router. */
+class ContextTest {
+
+    private static final Signal SIG = Signal.of("CONTEXT_TEST");
+
+    @Test
+    void scopesNestAndRestore() {
+        try (Scope outer = Signals.scope(Field.of("request_id", "r-1"))) {
+            try (Scope inner = Signals.scope(Field.of("step", 2))) {
+                Event e = Event.capture(SIG, "m", new Field[0], new Field[] {Field.of("k", "v")});
+                assertEquals(3, e.fieldCount());
+                assertEquals("r-1", e.field("request_id").stringValue());
+                assertEquals(2, e.field("step").longValue());
+            }
+            assertEquals(1, Event.capture(SIG, "m", new Field[0], new Field[0]).fieldCount());
+        }
+        assertEquals(0, Event.capture(SIG, "m", new Field[0], new Field[0]).fieldCount());
+    }
+
+    @Test
+    void laterFieldsShadowEarlierOnes() {
+        Event e = Event.capture(SIG, "m", new Field[] {Field.of("service", "bound")},
+                new Field[] {Field.of("service", "call"), null, Field.of("x", 1)});
+        assertEquals(3, e.fieldCount());
+        assertTrue(e.isShadowed(0));
+        assertEquals("call", e.field("service").stringValue());
+    }
+
+    @Test
+    void spansNestAndCarryW3cIds() {
+        assertNull(Signals.currentTrace());
+        try (Span parent = Signals.span("parent")) {
+            assertTrue(parent.traceId().matches("[0-9a-f]{32}"));
+            assertTrue(parent.spanId().matches("[0-9a-f]{16}"));
+            assertNull(parent.parentSpanId());
+            try (Span child = Signals.span("child")) {
+                assertEquals(parent.traceId(), child.traceId());
+                assertEquals(parent.spanId(), child.parentSpanId());
+                assertNotEquals(parent.spanId(), child.spanId());
+                Event e = Event.capture(SIG, "inside", new Field[0], new Field[0]);
+                assertEquals(child.traceId(), e.traceId());
+                assertEquals(child.spanId(), e.spanId());
+            }
+            assertEquals(parent.spanId(), Signals.currentTrace().spanId());
+        }
+        assertNull(Signals.currentTrace());
+    }
+
+    @Test
+    void traceContinuesFromAHeaderAndAcrossThreads() throws Exception {
+        String header = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Scope remote = Signals.continueTrace(header); Span span = Signals.span("server")) {
+            assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", span.traceId());
+            assertEquals("00f067aa0ba902b7", span.parentSpanId());
+            Future<String> onOtherThread = pool.submit(Signals.wrap(() -> Signals.currentTrace().spanId()));
+            assertEquals(span.spanId(), onOtherThread.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertNull(Signals.currentTrace());
+    }
+
+    @Test
+    void eventsAreStampedInOrder() {
+        Event a = Event.capture(SIG, null, new Field[0], null);
+        Event b = Event.capture(SIG, "m", new Field[0], new Field[0]);
+        assertTrue(b.sequence() > a.sequence());
+        assertTrue(b.epochMicros() >= a.epochMicros());
+        assertEquals("", a.message());
+        assertEquals(Thread.currentThread().getName(), a.thread());
+        assertEquals(a.epochMicros(), a.timestamp().getEpochSecond() * 1_000_000 + a.timestamp().getNano() / 1000);
+    }
+}
