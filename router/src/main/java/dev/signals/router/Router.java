@@ -76,6 +76,16 @@ public final class Router implements Dispatcher {
 
     // ---------------------------------------------------------------- routing in code
 
+    /**
+     * Starts a route with filters, sampling and delivery settings; {@link RouteBuilder#to}
+     * finishes it.
+     *
+     * @throws IllegalArgumentException for a malformed pattern
+     */
+    public RouteBuilder route(String pattern) {
+        return new RouteBuilder(this, pattern);
+    }
+
     /** Routes signals matching {@code pattern} ({@code ORDER_CREATED}, {@code ORDER_*}, {@code *}) to {@code sink}. */
     public Route route(String pattern, Sink sink) {
         return route(pattern, Severity.TRACE, null, null, sink, DeliveryPolicy.DIRECT);

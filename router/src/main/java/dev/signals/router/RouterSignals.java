@@ -24,9 +24,6 @@ public final class RouterSignals {
     /** The router's own figures, emitted periodically when {@code statsIntervalMs} is set. */
     public static final Signal ROUTER_STATS = Signal.of("ROUTER_STATS", Severity.DEBUG);
 
-    /** Events could not be delivered before the shutdown deadline; fields {@code sink}, {@code undelivered}. */
-    public static final Signal SHUTDOWN_INCOMPLETE = Signal.of("SHUTDOWN_INCOMPLETE", Severity.ERROR);
-
     private RouterSignals() {
     }
 }

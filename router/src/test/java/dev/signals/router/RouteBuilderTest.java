@@ -1,0 +1,63 @@
+package dev.signals.router;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.signals.Event;
+import dev.signals.Field;
+import dev.signals.Severity;
+import dev.signals.Signal;
+import dev.signals.router.delivery.DropReason;
+import dev.signals.router.delivery.Overflow;
+import dev.signals.router.delivery.SinkStats;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A route built in code behaves as the same route in a config file. */
+class RouteBuilderTest {
+
+    private static final Signal PAYMENT = Signal.of("BUILDER_PAYMENT", Severity.WARN);
+    private static final Signal DEBUGGY = Signal.of("BUILDER_DEBUG", Severity.DEBUG);
+
+    private final FakeClock clock = new FakeClock();
+    private final Router router = new Router(new PrintStream(OutputStream.nullOutputStream()), clock);
+
+    @Test
+    void everyConfigFeatureIsAvailableInCode() {
+        RecordingSink target = new RecordingSink("target");
+        RecordingSink fallback = new RecordingSink("fallback");
+        router.route("BUILDER_*")
+                .minSeverity(Severity.INFO)
+                .where(e -> e.field("service") != null && "pay".equals(e.field("service").stringValue()))
+                .sample(2, 0, Duration.ofSeconds(1))
+                .circuitBreaker(1, Duration.ofSeconds(5))
+                .fallback(fallback)
+                .to(e -> {
+                    throw new IllegalStateException("down");
+                });
+        router.route("BUILDER_*").async(16, Overflow.DROP_NEWEST).to(target);
+        for (int i = 0; i < 4; i++) {
+            router.dispatch(Event.builder(PAYMENT).fields(Field.of("service", "pay")).build());
+        }
+        router.dispatch(Event.builder(PAYMENT).fields(Field.of("service", "other")).build());
+        router.dispatch(Event.builder(DEBUGGY).fields(Field.of("service", "pay")).build());
+        router.flush(Duration.ofSeconds(30));
+
+        SinkStats failing = router.stats().sinks().values().iterator().next();
+        assertEquals(2, failing.dropped(DropReason.SAMPLED), "first 2 per interval, then none");
+        assertEquals(1, failing.failures(), "the breaker opened after one failure");
+        assertEquals(2, failing.diverted());
+        assertEquals(2, fallback.events().size());
+        assertEquals(6, target.events().size(), "the other route has no conditions");
+        router.close();
+    }
+
+    @Test
+    void contradictionsAreRefusedAtOnce() {
+        assertThrows(IllegalArgumentException.class, () -> router.route("X").retry(3, Duration.ZERO, Duration.ZERO).to(e -> { }));
+        assertThrows(IllegalArgumentException.class, () -> router.route("BAD PATTERN"));
+        assertThrows(IllegalArgumentException.class, () -> router.route("X").async(0, Overflow.BLOCK));
+    }
+}
