@@ -19,7 +19,7 @@ public final class RouterSignals {
     public static final Signal CONFIG_REJECTED = Signal.of("CONFIG_REJECTED", Severity.ERROR);
 
     /** A config file was applied; fields {@code source}, {@code sinks}, {@code routes}. */
-    public static final Signal CONFIG_APPLIED = Signal.of("CONFIG_APPLIED", Severity.INFO);
+    public static final Signal CONFIG_APPLIED = Signal.of("CONFIG_APPLIED", Severity.DEBUG);
 
     /** The router's own figures, emitted periodically when {@code statsIntervalMs} is set. */
     public static final Signal ROUTER_STATS = Signal.of("ROUTER_STATS", Severity.DEBUG);

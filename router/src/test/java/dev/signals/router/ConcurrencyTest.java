@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConcurrencyTest {
 
@@ -53,19 +56,21 @@ class ConcurrencyTest {
     }
 
     @Test
-    void aConfigSwapWhileFourThreadsEmitSendsEachEventWhollyToOldOrNewRoutes() throws Exception {
+    void aConfigReloadWhileFourThreadsEmitSendsEachEventWhollyToOldOrNewRoutes(@TempDir Path dir) throws Exception {
         Router router = new Router();
-        String oldRoutes = "{\"sinks\": {\"a\": {\"type\": \"test-recording\", \"id\": \"swap-a\"},"
+        Path file = dir.resolve("signals.json");
+        String oldRoutes = "{\"reloadIntervalMs\": 0, \"sinks\": {\"a\": {\"type\": \"test-recording\", \"id\": \"swap-a\"},"
                 + " \"b\": {\"type\": \"test-recording\", \"id\": \"swap-b\"}},"
                 + " \"routes\": [{\"signals\": [\"*\"], \"sinks\": [\"a\", \"b\"]}]}";
-        String newRoutes = "{\"sinks\": {\"c\": {\"type\": \"test-recording\", \"id\": \"swap-c\"},"
+        String newRoutes = "{\"reloadIntervalMs\": 0, \"sinks\": {\"c\": {\"type\": \"test-recording\", \"id\": \"swap-c\"},"
                 + " \"d\": {\"type\": \"test-recording\", \"id\": \"swap-d\"}},"
                 + " \"routes\": [{\"signals\": [\"CONCURRENCY_*\"], \"sinks\": [\"c\"]},"
                 + " {\"signals\": [\"*\"], \"sinks\": [\"d\"]}]}";
         Map<Long, Set<String>> reachedBy = new ConcurrentHashMap<>();
         List<RecordingSink> made = java.util.Collections.synchronizedList(new ArrayList<>());
         RecordingSinkFactory.onCreate = made::add;
-        router.configure(oldRoutes, "old.json");
+        Files.writeString(file, oldRoutes);
+        router.configure(file);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch started = new CountDownLatch(4);
         Thread swapper = new Thread(() -> {
@@ -74,8 +79,13 @@ class ConcurrencyTest {
             } catch (InterruptedException e) {
                 return;
             }
-            for (int i = 0; i < 200; i++) {
-                router.configure(i % 2 == 0 ? newRoutes : oldRoutes, i % 2 == 0 ? "new.json" : "old.json");
+            try {
+                for (int i = 0; i < 200; i++) {
+                    Files.writeString(file, i % 2 == 0 ? newRoutes : oldRoutes);
+                    router.checkConfigNow();
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
             stop.set(true);
         });

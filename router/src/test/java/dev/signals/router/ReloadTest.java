@@ -66,6 +66,20 @@ class ReloadTest {
     }
 
     @Test
+    void routerStatsAreEmittedAtTheConfiguredInterval() throws Exception {
+        CountDownLatch stats = new CountDownLatch(2);
+        router.route("ROUTER_STATS", e -> {
+            if (e.field("routed") != null) {
+                stats.countDown();
+            }
+        });
+        router.configure("{\"statsIntervalMs\": 10, \"sinks\": {\"a\": {\"type\": \"test-recording\"}},"
+                + " \"routes\": [{\"signals\": [\"*\"], \"sinks\": [\"a\"]}]}", "stats.json");
+        assertTrue(stats.await(30, TimeUnit.SECONDS), "ROUTER_STATS events arrive");
+        router.close();
+    }
+
+    @Test
     void theFileIsWatchedAtTheConfiguredInterval(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("signals.json");
         Files.writeString(file, config("20", "watched-main", "RELOAD_*"));
