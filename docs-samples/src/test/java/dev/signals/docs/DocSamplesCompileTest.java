@@ -49,14 +49,18 @@ class DocSamplesCompileTest {
         return files;
     }
 
+    /** The samples of one page compile together, so a page may declare a class in one block and use it in the next. */
     @TestFactory
     Stream<DynamicTest> everyJavaSampleCompiles() throws IOException {
-        List<MarkdownSamples.Sample> samples = new ArrayList<>();
+        List<DynamicTest> tests = new ArrayList<>();
         for (Path md : markdownFiles()) {
-            samples.addAll(MarkdownSamples.in(md));
+            List<MarkdownSamples.Sample> samples = MarkdownSamples.in(md);
+            if (!samples.isEmpty()) {
+                tests.add(DynamicTest.dynamicTest(md.getFileName().toString(), () -> compile(md, samples)));
+            }
         }
-        assertFalse(samples.isEmpty(), "the docs hold Java samples");
-        return samples.stream().map(s -> DynamicTest.dynamicTest(s.toString(), () -> compile(s)));
+        assertFalse(tests.isEmpty(), "the docs hold Java samples");
+        return tests.stream();
     }
 
     @org.junit.jupiter.api.Test
@@ -64,27 +68,34 @@ class DocSamplesCompileTest {
         assertTrue(MarkdownSamples.in(root().resolve("README.md")).size() >= 1);
     }
 
-    private void compile(MarkdownSamples.Sample sample) throws IOException {
+    private void compile(Path page, List<MarkdownSamples.Sample> samples) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         assertNotNull(compiler, "a JDK is needed to compile the docs samples");
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter out = new StringWriter();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
-            JavaFileObject source = new SimpleJavaFileObject(
-                    URI.create("string:///" + sample.className() + ".java"), JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return sample.source();
-                }
-            };
+            List<JavaFileObject> sources = new ArrayList<>();
+            for (MarkdownSamples.Sample sample : samples) {
+                sources.add(new SimpleJavaFileObject(
+                        URI.create("string:///" + sample.className() + ".java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return sample.source();
+                    }
+
+                    @Override
+                    public String toString() {
+                        return sample.toString();
+                    }
+                });
+            }
             List<String> options = List.of("--release", "17", "-Xlint:none", "-proc:none",
                     "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
-            boolean ok = compiler.getTask(out, files, diagnostics, options, null, List.of(source)).call();
+            boolean ok = compiler.getTask(out, files, diagnostics, options, null, sources).call();
             StringBuilder report = new StringBuilder();
-            diagnostics.getDiagnostics().forEach(d -> report.append("\n  sample line ").append(d.getLineNumber())
-                    .append(": ").append(d.getMessage(null)));
-            assertTrue(ok, "the sample at " + sample.file() + ":" + sample.line() + " does not compile:" + report
-                    + "\n--- as compiled ---\n" + sample.source());
+            diagnostics.getDiagnostics().forEach(d -> report.append("\n  the sample at ").append(d.getSource())
+                    .append(", line ").append(d.getLineNumber()).append(" as compiled: ").append(d.getMessage(null)));
+            assertTrue(ok, "a sample of " + page + " does not compile:" + report);
         }
     }
 }
