@@ -135,8 +135,9 @@ public final class Signals {
     /**
      * Continues a trace from another service: until the returned scope is closed, this thread's
      * events carry the remote trace id and span id, and spans opened here are children of the
-     * remote span (a remote parent, also for the bridged tracing system). A missing or malformed
-     * header opens a scope that changes nothing.
+     * remote span (a remote parent, in the bridged tracing system too). Open a span right inside
+     * the scope, as below: the tracing system's own instrumentation then finds that span as its
+     * parent. A missing or malformed header opens a scope that changes nothing.
      *
      * <pre>{@code
      * try (Scope remote = Signals.continueTrace(request.header("traceparent"));
@@ -157,8 +158,13 @@ public final class Signals {
         ThreadContext captured = ThreadContext.current();
         CapturedContext carried = ThreadContext.captureBridge();
         return () -> {
-            try (BridgeScope bridge = ThreadContext.attach(carried); Scope ignored = Scope.open(captured)) {
+            BridgeScope bridge = ThreadContext.attach(carried);
+            Scope scope = Scope.open(captured);
+            try {
                 task.run();
+            } finally {
+                scope.close();
+                ThreadContext.close(bridge);
             }
         };
     }
@@ -168,8 +174,13 @@ public final class Signals {
         ThreadContext captured = ThreadContext.current();
         CapturedContext carried = ThreadContext.captureBridge();
         return () -> {
-            try (BridgeScope bridge = ThreadContext.attach(carried); Scope ignored = Scope.open(captured)) {
+            BridgeScope bridge = ThreadContext.attach(carried);
+            Scope scope = Scope.open(captured);
+            try {
                 return task.call();
+            } finally {
+                scope.close();
+                ThreadContext.close(bridge);
             }
         };
     }

@@ -13,9 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>{@code
  * try (Span span = Signals.span("charge_card", Field.of("order_id", id))) {
- *     ...
- * } catch (PaymentException e) {
- *     span.fail(e);   // or inside the try, before rethrowing
+ *     try {
+ *         gateway.charge(card);
+ *     } catch (PaymentException e) {
+ *         span.fail(e);
+ *         throw e;
+ *     }
  * }
  * }</pre>
  *
@@ -117,14 +120,17 @@ public final class Span implements AutoCloseable {
         return new String(out);
     }
 
+    /** The span's name, as given to {@link Signals#span}. */
     public String name() {
         return name;
     }
 
+    /** The trace id: 32 lowercase hex digits. */
     public String traceId() {
         return context.traceId();
     }
 
+    /** This span's id: 16 lowercase hex digits. */
     public String spanId() {
         return context.spanId();
     }
@@ -134,6 +140,7 @@ public final class Span implements AutoCloseable {
         return parentSpanId;
     }
 
+    /** This span's trace context: what events inside it carry. */
     public TraceContext context() {
         return context;
     }

@@ -81,10 +81,12 @@ public final class TraceContext {
         return new TraceContext(traceId, spanId, sampled, true);
     }
 
+    /** The trace id: 32 lowercase hex digits, not all zeros. */
     public String traceId() {
         return traceId;
     }
 
+    /** The span id: 16 lowercase hex digits, not all zeros. */
     public String spanId() {
         return spanId;
     }

@@ -1,5 +1,8 @@
 /**
- * The service-provider interface between the API and an implementation (the router). Application
- * code never needs it.
+ * The service-provider interfaces of the API, found through {@link java.util.ServiceLoader}:
+ * {@link dev.signals.spi.DispatcherProvider} supplies the dispatcher behind
+ * {@link dev.signals.Signals} (the router), and {@link dev.signals.spi.TraceBridgeProvider}
+ * connects Signals spans to a tracing system (OpenTelemetry, through {@code sinks-otel}).
+ * Application code never needs them.
  */
 package dev.signals.spi;

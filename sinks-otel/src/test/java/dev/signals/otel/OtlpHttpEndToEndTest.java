@@ -1,0 +1,196 @@
+package dev.signals.otel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import com.sun.net.httpserver.HttpServer;
+import dev.signals.Field;
+import dev.signals.Scope;
+import dev.signals.Severity;
+import dev.signals.Signal;
+import dev.signals.Signals;
+import dev.signals.Span;
+import dev.signals.router.Route;
+import dev.signals.router.Router;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Status;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole path: Signals spans and events, the real OTLP/HTTP exporter, and a local endpoint
+ * that decodes each request with the official OTLP protobuf classes, as a collector or Jaeger would.
+ */
+class OtlpHttpEndToEndTest {
+
+    private static final Signal PAYMENT_FAILED = Signal.of("PAYMENT_FAILED", Severity.ERROR);
+    private static final Signal CALL_STARTED = Signal.of("SERVICE_CALL_STARTED");
+    private static final Signal CALL_COMPLETED = Signal.of("SERVICE_CALL_COMPLETED");
+
+    private final List<ExportTraceServiceRequest> received = new CopyOnWriteArrayList<>();
+    private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    private HttpServer collector;
+    private SdkTracerProvider tracerProvider;
+    private OpenTelemetrySdk sdk;
+    private Route route;
+
+    @BeforeEach
+    void start() throws Exception {
+        collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        collector.createContext("/v1/traces", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                received.add(ExportTraceServiceRequest.parseFrom(in.readAllBytes()));
+                contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+            }
+            byte[] ok = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+            exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, ok.length == 0 ? -1 : ok.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(ok);
+            }
+        });
+        collector.start();
+        OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
+                .setEndpoint("http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces")
+                .build();
+        tracerProvider = SdkTracerProvider.builder()
+                .setResource(io.opentelemetry.sdk.resources.Resource.getDefault().merge(io.opentelemetry.sdk.resources.Resource
+                        .create(Attributes.of(AttributeKey.stringKey("service.name"), "order-service"))))
+                .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
+                .build();
+        sdk = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
+        OtelTracing.install(sdk);
+        route = Router.global().route("*", OtelSpanSink.builder()
+                .pair(SpanPair.named("inventory_call").start(CALL_STARTED.name()).end(CALL_COMPLETED.name())
+                        .correlate("call_id").kind(io.opentelemetry.api.trace.SpanKind.CLIENT).build())
+                .build());
+    }
+
+    @AfterEach
+    void stop() {
+        route.remove();
+        OtelTracing.uninstall();
+        sdk.close();
+        collector.stop(0);
+    }
+
+    @Test
+    void aTraceArrivesAtTheCollectorWithIdsParentsAttributesEventsAndStatus() {
+        String header = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String traceId;
+        String orderId;
+        String chargeId;
+        try (Scope remote = Signals.continueTrace(header);
+             Span order = Signals.span("place_order", Field.of("order_id", "o-42"), Field.of("items", 3))) {
+            traceId = order.traceId();
+            orderId = order.spanId();
+            Signals.info("order received", Field.of("total", 59.9));
+            Signals.emit(CALL_STARTED, "calling inventory", Field.of("call_id", "c-7"));
+            Signals.emit(CALL_COMPLETED, "inventory answered", Field.of("call_id", "c-7"), Field.of("reserved", true));
+            try (Span charge = Signals.span("charge_card")) {
+                chargeId = charge.spanId();
+                Signals.emit(PAYMENT_FAILED, "card declined", Field.error(new IllegalStateException("insufficient funds")));
+                charge.fail(new IllegalStateException("insufficient funds"));
+            }
+        }
+        CompletableResultCode flushed = tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
+        assertTrue(flushed.isSuccess(), "the exporter got a 200 from the local collector");
+
+        assertFalse(received.isEmpty());
+        assertTrue(contentTypes.stream().allMatch("application/x-protobuf"::equals), contentTypes.toString());
+        Map<String, io.opentelemetry.proto.trace.v1.Span> spans = new HashMap<>();
+        List<Resource> resources = new ArrayList<>();
+        for (ExportTraceServiceRequest request : received) {
+            for (ResourceSpans rs : request.getResourceSpansList()) {
+                resources.add(rs.getResource());
+                for (ScopeSpans ss : rs.getScopeSpansList()) {
+                    assertEquals(OtelTracing.INSTRUMENTATION_SCOPE, ss.getScope().getName());
+                    for (io.opentelemetry.proto.trace.v1.Span s : ss.getSpansList()) {
+                        spans.put(s.getName(), s);
+                    }
+                }
+            }
+        }
+        assertEquals("order-service", attribute(resources.get(0).getAttributesList(), "service.name").getStringValue());
+        assertEquals(3, spans.size(), spans.keySet().toString());
+
+        io.opentelemetry.proto.trace.v1.Span order = spans.get("place_order");
+        assertEquals(traceId, hex(order.getTraceId()));
+        assertEquals("0af7651916cd43dd8448eb211c80319c", traceId, "the trace continues the caller's");
+        assertEquals(orderId, hex(order.getSpanId()));
+        assertEquals("b7ad6b7169203331", hex(order.getParentSpanId()), "the remote caller is the parent");
+        assertEquals("o-42", attribute(order.getAttributesList(), "order_id").getStringValue());
+        assertEquals(3, attribute(order.getAttributesList(), "items").getIntValue());
+        assertEquals(1, order.getEventsCount(), "pair signals make a span, not events");
+        io.opentelemetry.proto.trace.v1.Span.Event info = order.getEvents(0);
+        assertEquals("INFO", info.getName());
+        assertEquals("order received", attribute(info.getAttributesList(), "message").getStringValue());
+        assertEquals(59.9, attribute(info.getAttributesList(), "total").getDoubleValue());
+        assertEquals(Status.StatusCode.STATUS_CODE_UNSET, order.getStatus().getCode());
+
+        io.opentelemetry.proto.trace.v1.Span charge = spans.get("charge_card");
+        assertEquals(chargeId, hex(charge.getSpanId()));
+        assertEquals(orderId, hex(charge.getParentSpanId()));
+        assertEquals(traceId, hex(charge.getTraceId()));
+        assertEquals(Status.StatusCode.STATUS_CODE_ERROR, charge.getStatus().getCode());
+        assertEquals("java.lang.IllegalStateException: insufficient funds", charge.getStatus().getMessage());
+        assertEquals(2, charge.getEventsCount(), "the emitted error and the span's failure");
+        for (io.opentelemetry.proto.trace.v1.Span.Event e : charge.getEventsList()) {
+            assertEquals("exception", e.getName());
+            assertEquals("insufficient funds", attribute(e.getAttributesList(), "exception.message").getStringValue());
+        }
+        assertEquals("PAYMENT_FAILED", attribute(charge.getEvents(0).getAttributesList(), "signal").getStringValue());
+
+        io.opentelemetry.proto.trace.v1.Span call = spans.get("inventory_call");
+        assertEquals(orderId, hex(call.getParentSpanId()));
+        assertEquals(traceId, hex(call.getTraceId()));
+        assertEquals(io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_CLIENT, call.getKind());
+        assertEquals("c-7", attribute(call.getAttributesList(), "call_id").getStringValue());
+        assertTrue(attribute(call.getAttributesList(), "reserved").getBoolValue());
+        assertTrue(call.getEndTimeUnixNano() >= call.getStartTimeUnixNano());
+    }
+
+    private static AnyValue attribute(List<KeyValue> attributes, String key) {
+        for (KeyValue kv : attributes) {
+            if (kv.getKey().equals(key)) {
+                return kv.getValue();
+            }
+        }
+        throw new AssertionError("no attribute " + key + " in " + attributes);
+    }
+
+    private static String hex(ByteString bytes) {
+        assertNotNull(bytes);
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes.toByteArray()) {
+            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return sb.toString();
+    }
+}
