@@ -147,7 +147,10 @@ public final class Signals {
     public static Scope continueTrace(String traceparent) {
         TraceContext remote = TraceContext.fromTraceparent(traceparent);
         ThreadContext now = ThreadContext.current();
-        return Scope.open(remote == null ? now : now.withTrace(remote));
+        if (remote == null) {
+            return Scope.open(now);
+        }
+        return Scope.open(now.withTrace(remote), ThreadContext.continueRemote(remote));
     }
 
     /**

@@ -199,6 +199,25 @@ final class ThreadContext {
         }
     }
 
+    /**
+     * Makes a remote parent current in the bridged tracing system too, so that its own
+     * instrumentation inside {@link Signals#continueTrace} is a child of the remote span.
+     *
+     * @return the bridge's scope to close, or {@code null} without a bridge
+     */
+    static BridgeScope continueRemote(TraceContext remote) {
+        TraceBridge bridge = Bridge.INSTANCE;
+        if (bridge == null) {
+            return null;
+        }
+        try {
+            return bridge.continueRemote(remote);
+        } catch (Throwable t) {
+            reportBridgeFailure(t);
+            return null;
+        }
+    }
+
     /** Attaches a captured bridge context on this thread; a no-op scope for {@code null}. */
     static BridgeScope attach(CapturedContext captured) {
         if (captured == null) {

@@ -51,4 +51,15 @@ public interface TraceBridge {
      * {@code null} when there is nothing to carry.
      */
     CapturedContext captureContext();
+
+    /**
+     * Makes a span of another process the current parent in the tracing system, for the
+     * duration of a {@link dev.signals.Signals#continueTrace} scope, so that the system's own
+     * instrumentation there becomes its child.
+     *
+     * @return the scope that undoes it, or {@code null} when the tracing system has none to give
+     */
+    default BridgeScope continueRemote(TraceContext remote) {
+        return null;
+    }
 }

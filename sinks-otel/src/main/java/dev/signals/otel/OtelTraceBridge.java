@@ -2,6 +2,7 @@ package dev.signals.otel;
 
 import dev.signals.Field;
 import dev.signals.TraceContext;
+import dev.signals.spi.BridgeScope;
 import dev.signals.spi.BridgedSpan;
 import dev.signals.spi.CapturedContext;
 import dev.signals.spi.TraceBridge;
@@ -93,5 +94,14 @@ final class OtelTraceBridge implements TraceBridge {
             Scope scope = captured.makeCurrent();
             return scope::close;
         };
+    }
+
+    @Override
+    public BridgeScope continueRemote(TraceContext remote) {
+        if (OtelTracing.openTelemetry() == null) {
+            return null;
+        }
+        Scope scope = Context.current().with(Span.wrap(SpanContexts.toOtel(remote))).makeCurrent();
+        return scope::close;
     }
 }

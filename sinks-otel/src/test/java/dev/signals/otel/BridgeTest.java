@@ -127,6 +127,19 @@ class BridgeTest {
     }
 
     @Test
+    void openTelemetryCodeInsideAContinuedTraceIsAChildOfTheRemoteSpan() {
+        String header = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        try (Scope remote = Signals.continueTrace(header)) {
+            io.opentelemetry.api.trace.Span http = otel.tracer().spanBuilder("GET /orders").startSpan();
+            http.end();
+        }
+        SpanData http = otel.span("GET /orders");
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", http.getTraceId());
+        assertEquals("00f067aa0ba902b7", http.getParentSpanId());
+        assertTrue(http.getParentSpanContext().isRemote());
+    }
+
+    @Test
     void aFailedSpanHasStatusErrorAndItsException() {
         try (Span span = Signals.span("charge_card")) {
             span.fail(new IllegalStateException("card declined"));
