@@ -34,6 +34,9 @@ final class AsyncDelivery {
         void process(Event event);
 
         void flush();
+
+        /** How long a partial batch may wait for more events once the queue is dry; 0 flushes at once. */
+        long lingerNanos();
     }
 
     private final String name;
@@ -44,6 +47,7 @@ final class AsyncDelivery {
     private final int batchSize;
     private final SinkCounters counters;
     private final Target target;
+    private final long lingerNanos;
     private final WorkerThread worker;
 
     private volatile int state = RUNNING;
@@ -70,6 +74,7 @@ final class AsyncDelivery {
         this.batchSize = policy.batchSize();
         this.counters = counters;
         this.target = target;
+        this.lingerNanos = target.lingerNanos();
         this.worker = new WorkerThread(this::work, "signals-async-" + name);
         this.worker.start();
     }
@@ -145,6 +150,7 @@ final class AsyncDelivery {
 
     private void work() {
         int sinceFlush = 0;
+        long firstUnflushed = 0;
         while (true) {
             int s = state;
             if (s == CLOSED || (s == CLOSING && System.nanoTime() - closeDeadline >= 0)) {
@@ -152,6 +158,9 @@ final class AsyncDelivery {
             }
             Event e = queue.poll();
             if (e != null) {
+                if (sinceFlush == 0) {
+                    firstUnflushed = System.nanoTime();
+                }
                 target.process(e);
                 completedIndex = progress.currentConsumerIndex();
                 if (++sinceFlush >= batchSize) {
@@ -164,6 +173,9 @@ final class AsyncDelivery {
                 continue;
             }
             completedIndex = progress.currentConsumerIndex();
+            if (sinceFlush > 0 && s == RUNNING && flushRequests.get() == flushesDone && lingerFor(firstUnflushed)) {
+                continue;
+            }
             if (sinceFlush > 0) {
                 target.flush();
                 sinceFlush = 0;
@@ -181,6 +193,25 @@ final class AsyncDelivery {
             }
             sleeping = false;
         }
+    }
+
+    /**
+     * Waits, while the queue is dry, until the partial batch begun at {@code since} has waited
+     * its linger time.
+     *
+     * @return true when it waited (the caller looks at the queue again), false when the batch is due
+     */
+    private boolean lingerFor(long since) {
+        long left = since + lingerNanos - System.nanoTime();
+        if (lingerNanos <= 0 || left <= 0) {
+            return false;
+        }
+        sleeping = true;
+        if (queue.isEmpty() && state == RUNNING && flushRequests.get() == flushesDone) {
+            LockSupport.parkNanos(this, left);
+        }
+        sleeping = false;
+        return true;
     }
 
     private void serveFlushRequest() {

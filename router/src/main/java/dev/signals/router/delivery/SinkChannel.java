@@ -5,9 +5,12 @@ import dev.signals.Field;
 import dev.signals.Severity;
 import dev.signals.Sink;
 import dev.signals.router.RouterSignals;
+import dev.signals.router.spi.BatchFailedException;
+import dev.signals.router.spi.BatchSink;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
@@ -31,6 +34,8 @@ public final class SinkChannel {
     private final LongSupplier nanoTime;
     private final CircuitBreaker breaker;
     private final AsyncDelivery async;
+    /** For a {@link BatchSink}: events it accepted that no successful flush has confirmed yet. */
+    private final AtomicLong unconfirmed = new AtomicLong();
 
     /**
      * @param fallback the channel of the fallback sink, or {@code null}
@@ -100,10 +105,18 @@ public final class SinkChannel {
         for (int attempt = 1; ; attempt++) {
             try {
                 sink.accept(event);
-                counters.delivered(1);
-                if (breaker != null) {
-                    breaker.success();
+                if (sink instanceof BatchSink) {
+                    unconfirmed.incrementAndGet();
+                } else {
+                    counters.delivered(1);
+                    if (breaker != null) {
+                        breaker.success();
+                    }
                 }
+                return;
+            } catch (BatchFailedException batch) {
+                unconfirmed.incrementAndGet();
+                batchFailed(batch);
                 return;
             } catch (Throwable t) {
                 counters.failed();
@@ -148,9 +161,43 @@ public final class SinkChannel {
     private void flushSink() {
         try {
             sink.flush();
+            long confirmed = unconfirmed.getAndSet(0);
+            if (confirmed > 0) {
+                counters.delivered(confirmed);
+                if (breaker != null) {
+                    breaker.success();
+                }
+            }
+        } catch (BatchFailedException batch) {
+            batchFailed(batch);
         } catch (Throwable t) {
             counters.failed();
             reporter.failed(this, t);
+            long lost = unconfirmed.getAndSet(0);
+            if (lost > 0) {
+                counters.dropped(DropReason.FAILURE, lost);
+                if (breaker != null) {
+                    breaker.failure(t);
+                }
+            }
+        }
+    }
+
+    /**
+     * A batch sink could not ship some events: those are diverted or dropped; every other event
+     * it accepted since the last confirmation arrived.
+     */
+    private void batchFailed(BatchFailedException batch) {
+        counters.failed();
+        reporter.failed(this, batch);
+        if (breaker != null) {
+            breaker.failure(batch);
+        }
+        long accepted = unconfirmed.getAndSet(0);
+        int failed = batch.undelivered().size();
+        counters.delivered(Math.max(0, accepted - failed));
+        for (Event e : batch.undelivered()) {
+            divertOrDrop(e, DropReason.FAILURE);
         }
     }
 
@@ -175,6 +222,9 @@ public final class SinkChannel {
     public long close(Duration deadline) {
         long left = async != null ? async.close(deadline) : 0;
         if (async == null || async.stopped()) {
+            if (sink instanceof BatchSink) {
+                flushSink();
+            }
             try {
                 sink.close();
             } catch (Throwable t) {
@@ -211,6 +261,11 @@ public final class SinkChannel {
         @Override
         public void flush() {
             flushSink();
+        }
+
+        @Override
+        public long lingerNanos() {
+            return sink instanceof BatchSink ? ((BatchSink) sink).linger().toNanos() : 0;
         }
     }
 

@@ -29,7 +29,7 @@ public final class SinkCounters {
     }
 
     /** An event reached the sink's destination. */
-    public void delivered(int events) {
+    public void delivered(long events) {
         delivered.add(events);
     }
 
