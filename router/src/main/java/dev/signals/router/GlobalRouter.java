@@ -5,14 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Creates {@link Router#global()} on first use and configures it from the first of:
  * the {@code signals.config} system property, the {@code SIGNALS_CONFIG} environment
  * variable, {@code signals.json} on the class path, and the built-in default (console at INFO
  * and above). A config that fails is reported on stderr and the default is used instead, so an
- * application always logs. A shutdown hook closes the router, flushing every sink.
+ * application always logs. A shutdown hook closes the router within the configured shutdown
+ * timeout, draining and flushing every sink; {@code -Dsignals.shutdownHook=false} leaves that to
+ * the application (call {@code Router.global().close()} after your own shutdown work).
  */
 final class GlobalRouter {
 
@@ -20,7 +21,8 @@ final class GlobalRouter {
     static final String ENVIRONMENT = "SIGNALS_CONFIG";
     static final String CLASSPATH_NAME = "signals.json";
     static final String DEFAULT_RESOURCE = "/dev/signals/router/default-signals.json";
-    static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(5);
+    /** {@code -Dsignals.shutdownHook=false}: the application closes the router itself, after its own shutdown work. */
+    static final String HOOK_PROPERTY = "signals.shutdownHook";
 
     static final Router INSTANCE = create();
 
@@ -30,7 +32,10 @@ final class GlobalRouter {
     private static Router create() {
         Router router = new Router();
         configure(router);
-        Thread hook = new Thread(() -> router.close(SHUTDOWN_DEADLINE), "signals-shutdown");
+        if (!Boolean.parseBoolean(System.getProperty(HOOK_PROPERTY, "true"))) {
+            return router;
+        }
+        Thread hook = new Thread(router::close, "signals-shutdown");
         try {
             Runtime.getRuntime().addShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {

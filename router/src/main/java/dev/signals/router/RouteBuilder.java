@@ -33,10 +33,20 @@ public final class RouteBuilder {
     private Severity minSeverity = Severity.TRACE;
     private RouteFilter filter;
     private Sampler sampler;
+    private String name;
 
     RouteBuilder(Router router, String pattern) {
         this.router = router;
         this.pattern = RoutePattern.parse(pattern).toString();
+    }
+
+    /** The sink's name in {@link Router#stats()}; by default, its class name and a number. */
+    public RouteBuilder named(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a sink name must not be blank");
+        }
+        this.name = name;
+        return this;
     }
 
     public RouteBuilder minSeverity(Severity severity) {
@@ -93,6 +103,6 @@ public final class RouteBuilder {
      * @throws IllegalArgumentException when the delivery settings contradict each other (retry without async)
      */
     public Route to(Sink sink) {
-        return router.route(pattern, minSeverity, filter, sampler, sink, policy.build());
+        return router.route(pattern, minSeverity, filter, sampler, sink, policy.build(), name);
     }
 }

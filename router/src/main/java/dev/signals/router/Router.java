@@ -57,6 +57,7 @@ public final class Router implements Dispatcher {
     private SinkFactories factories;
     /** The channels held when the router closed, so that their final figures stay readable. */
     private volatile List<SinkChannel> closedChannels = List.of();
+    private final java.util.concurrent.CountDownLatch closeFinished = new java.util.concurrent.CountDownLatch(1);
 
     /** A router with no routes, independent of {@link #global()}. */
     public Router() {
@@ -115,13 +116,19 @@ public final class Router implements Dispatcher {
      */
     public Route route(String pattern, Severity minSeverity, RouteFilter filter, Sampler sampler, Sink sink,
                        DeliveryPolicy policy) {
+        return route(pattern, minSeverity, filter, sampler, sink, policy, null);
+    }
+
+    /** The general form with a name for the sink in {@link #stats()}; {@code null} names it after its class. */
+    Route route(String pattern, Severity minSeverity, RouteFilter filter, Sampler sampler, Sink sink,
+                DeliveryPolicy policy, String name) {
         RoutePattern parsed = RoutePattern.parse(pattern);
         if (sink == null || minSeverity == null || policy == null) {
             throw new NullPointerException(sink == null ? "sink" : minSeverity == null ? "minSeverity" : "policy");
         }
         synchronized (lock) {
             ensureOpen();
-            SinkChannel channel = codeChannel(sink, policy);
+            SinkChannel channel = codeChannel(sink, policy, name);
             Route route = new Route(List.of(parsed), minSeverity, filter, sampler, List.of(channel), this);
             codeRoutes.add(route);
             swapTable();
@@ -129,7 +136,7 @@ public final class Router implements Dispatcher {
         }
     }
 
-    private SinkChannel codeChannel(Sink sink, DeliveryPolicy policy) {
+    private SinkChannel codeChannel(Sink sink, DeliveryPolicy policy, String name) {
         SinkChannel existing = codeSinks.get(sink);
         if (existing != null) {
             if (existing.policy() != policy && policy != DeliveryPolicy.DIRECT) {
@@ -137,8 +144,8 @@ public final class Router implements Dispatcher {
             }
             return existing;
         }
-        SinkChannel fallback = policy.fallback() == null ? null : codeChannel(policy.fallback(), DeliveryPolicy.DIRECT);
-        SinkChannel channel = newChannel(nameOf(sink), Severity.TRACE, sink, policy, fallback);
+        SinkChannel fallback = policy.fallback() == null ? null : codeChannel(policy.fallback(), DeliveryPolicy.DIRECT, null);
+        SinkChannel channel = newChannel(name != null ? name : nameOf(sink), Severity.TRACE, sink, policy, fallback);
         codeSinks.put(sink, channel);
         return channel;
     }
@@ -384,6 +391,7 @@ public final class Router implements Dispatcher {
         List<SinkChannel> all;
         synchronized (lock) {
             if (closed) {
+                awaitClosed(deadline);
                 return;
             }
             all = allChannels();
@@ -395,7 +403,20 @@ public final class Router implements Dispatcher {
             config = ConfigState.EMPTY;
         }
         timers.close();
-        closeAll(all, deadline);
+        try {
+            closeAll(all, deadline);
+        } finally {
+            closeFinished.countDown();
+        }
+    }
+
+    /** A second closer waits for the first to finish, so that figures read afterwards are final. */
+    private void awaitClosed(Duration deadline) {
+        try {
+            closeFinished.await(deadline.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public boolean isClosed() {

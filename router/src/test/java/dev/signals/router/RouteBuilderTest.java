@@ -2,6 +2,7 @@ package dev.signals.router;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signals.Event;
 import dev.signals.Field;
@@ -52,6 +53,49 @@ class RouteBuilderTest {
         assertEquals(2, fallback.events().size());
         assertEquals(6, target.events().size(), "the other route has no conditions");
         router.close();
+    }
+
+    @Test
+    void aSinkRoutedInCodeCanBeNamedForItsFigures() {
+        router.route("BUILDER_*").named("tally").to(e -> { });
+        router.dispatch(Event.builder(PAYMENT).build());
+        assertEquals(1, router.stats().sink("tally").delivered());
+    }
+
+    @Test
+    void aSecondCloseWaitsForTheFirstToFinish() throws Exception {
+        java.util.concurrent.CountDownLatch inClose = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean sinkClosed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean sawItClosed = new java.util.concurrent.atomic.AtomicBoolean();
+        router.route("*").named("slow").to(new dev.signals.Sink() {
+            @Override
+            public void accept(Event event) {
+            }
+
+            @Override
+            public void close() throws Exception {
+                inClose.countDown();
+                release.await();
+                sinkClosed.set(true);
+            }
+        });
+        Thread first = new Thread(() -> router.close(Duration.ofSeconds(30)));
+        first.start();
+        inClose.await();
+        Thread second = new Thread(() -> {
+            router.close(Duration.ofSeconds(30));
+            sawItClosed.set(sinkClosed.get());
+        });
+        second.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (second.getState() != Thread.State.TIMED_WAITING && second.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        second.join();
+        first.join();
+        assertTrue(sawItClosed.get(), "the second close returned only after the first had closed every sink");
     }
 
     @Test
