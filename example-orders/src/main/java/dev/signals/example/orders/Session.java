@@ -1,0 +1,121 @@
+package dev.signals.example.orders;
+
+import dev.signals.Field;
+import dev.signals.Signals;
+import dev.signals.example.orders.report.EventTally;
+import dev.signals.example.orders.report.Summary;
+import dev.signals.example.orders.tracing.Tracing;
+import dev.signals.router.Router;
+import dev.signals.router.RouterStats;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/**
+ * What every way of running the example shares: choosing the Signals config before the first
+ * event, counting every event for the summary, tracing, and at the end closing the router (which
+ * drains and flushes every sink) before the summary is printed.
+ */
+final class Session {
+
+    private final Options options;
+    private final EventTally tally = new EventTally();
+    private final Tracing tracing;
+    private final String configSource;
+    private final long startNanos = System.nanoTime();
+    private Duration elapsed;
+
+    private Session(Options options, Tracing tracing, String configSource) {
+        this.options = options;
+        this.tracing = tracing;
+        this.configSource = configSource;
+    }
+
+    /**
+     * Applies {@code --config} (before {@link Router#global()} first configures itself), routes the
+     * tally, starts tracing and emits {@link OrderSignals#AUDIT_RUN_STARTED}.
+     *
+     * @param role what runs, for the audit event and the service name of exported spans
+     * @throws IllegalArgumentException when the config file given does not exist
+     */
+    static Session open(Options options, String role) {
+        if (options.config() != null) {
+            if (!Files.isRegularFile(options.config())) {
+                throw new IllegalArgumentException("--config: no such file: " + options.config());
+            }
+            System.setProperty("signals.config", options.config().toAbsolutePath().toString());
+        }
+        String source = configSource(options);
+        Tracing tracing = Tracing.start("signals-orders" + (role.equals("all") ? "" : "-" + role));
+        Session session = new Session(options, tracing, source);
+        Router.global().route("*", session.tally);
+        Signals.emit(OrderSignals.AUDIT_RUN_STARTED, "Orders example started (" + role + ")",
+                Field.of("role", role), Field.of("user", String.valueOf(System.getProperty("user.name"))),
+                Field.of("seed", options.seed()), Field.of("chaos", options.chaos().toString()),
+                Field.of("config", source), Field.of("tracing", tracing.mode().toString()));
+        return session;
+    }
+
+    private static String configSource(Options options) {
+        if (options.config() != null) {
+            return options.config() + " (--config)";
+        }
+        String property = System.getProperty("signals.config");
+        if (property != null && !property.isBlank()) {
+            return property + " (-Dsignals.config)";
+        }
+        String env = System.getenv("SIGNALS_CONFIG");
+        if (env != null && !env.isBlank()) {
+            return env + " ($SIGNALS_CONFIG)";
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if ((loader != null ? loader : Session.class.getClassLoader()).getResource("signals.json") != null) {
+            return "signals.json on the class path";
+        }
+        return "the built-in default";
+    }
+
+    EventTally tally() {
+        return tally;
+    }
+
+    String configSource() {
+        return configSource;
+    }
+
+    /**
+     * Emits {@link OrderSignals#AUDIT_RUN_FINISHED}, flushes the tracing exporter, closes the
+     * router (every queue drained, every sink flushed and closed) and returns its final figures.
+     */
+    RouterStats finish(Field... results) {
+        Signals.emit(OrderSignals.AUDIT_RUN_FINISHED, "Orders example finished", results);
+        elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        tracing.close();
+        Router.global().close();
+        return Router.global().stats();
+    }
+
+    /** Adds the lines every summary has: events, sinks, snapshots, logs, tracing. */
+    Summary common(Summary summary, RouterStats stats) {
+        return summary.events(tally, elapsed)
+                .sinks(stats)
+                .snapshots(options.snapshotDir())
+                .logs(options.logsDir())
+                .line("Tracing", tracing.describe());
+    }
+
+    /** Prints the summary where {@code --summary} says. */
+    void print(Summary summary, PrintStream out, PrintStream err) {
+        switch (options.summary()) {
+            case "none":
+                return;
+            case "stderr":
+                err.print(summary.render());
+                err.flush();
+                return;
+            default:
+                out.print(summary.render());
+                out.flush();
+        }
+    }
+}
