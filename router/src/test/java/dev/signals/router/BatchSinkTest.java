@@ -111,6 +111,22 @@ class BatchSinkTest {
     }
 
     @Test
+    void aProbeIsShippedAtOnceSoTheBreakerClosesWithoutWaitingForAFlush() {
+        ShippingSink sink = new ShippingSink(Duration.ofHours(1));
+        router.route("BATCH_*", Severity.TRACE, sink, DeliveryPolicy.builder().circuitBreaker(1, Duration.ZERO).build());
+        sink.down.set(true);
+        emit(2);
+        router.flush(Duration.ofSeconds(30));
+        assertEquals("OPEN", router.stats().sinks().values().iterator().next().circuit());
+        sink.down.set(false);
+        emit(1);
+        SinkStats s = router.stats().sinks().values().iterator().next();
+        assertEquals("CLOSED", s.circuit(), "the probe's batch shipped as soon as it was accepted");
+        assertEquals(1, s.delivered());
+        router.close();
+    }
+
+    @Test
     void withoutAFallbackAFailedBatchIsCountedAsDropped() {
         ShippingSink sink = new ShippingSink(Duration.ZERO);
         sink.down.set(true);

@@ -107,6 +107,9 @@ public final class SinkChannel {
                 sink.accept(event);
                 if (sink instanceof BatchSink) {
                     unconfirmed.incrementAndGet();
+                    if (breaker != null && breaker.state() == CircuitBreaker.State.HALF_OPEN) {
+                        flushSink(); // a probe is judged when its batch ships: ship it now
+                    }
                 } else {
                     counters.delivered(1);
                     if (breaker != null) {
