@@ -1,0 +1,16 @@
+package dev.signals.sinks.snapshot;
+
+import java.nio.file.Path;
+
+/**
+ * The figures of one snapshot sink.
+ *
+ * @param written snapshots written to disk
+ * @param coolingDown snapshots not taken because their reason was cooling down
+ * @param dropped snapshots not taken because the writer already had as many waiting as it holds, or was closing
+ * @param failed snapshots that could not be written (reported on stderr)
+ * @param deleted old snapshot files deleted by retention
+ * @param lastFile the last file written, or {@code null}
+ */
+public record SnapshotStats(long written, long coolingDown, long dropped, long failed, long deleted, Path lastFile) {
+}
