@@ -9,6 +9,7 @@ import dev.signals.router.spi.BatchFailedException;
 import dev.signals.router.spi.BatchSink;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -82,17 +83,21 @@ public final class SinkChannel {
 
     /** Hands one event to the sink: queued when asynchronous, else on the calling thread. */
     public void deliver(Event event) {
-        counters.routed();
         if (async != null) {
+            counters.routed();
             async.offer(event);
         } else {
+            // A synchronous sink settles each event before returning: its routed count is
+            // derived in stats(), one contended counter fewer on the emitting thread.
             process(event);
         }
     }
 
     /** Counts an event that a route's sampling let go before it reached this sink. */
     public void countSampled() {
-        counters.routed();
+        if (async != null) {
+            counters.routed();
+        }
         counters.dropped(DropReason.SAMPLED, 1);
     }
 
@@ -238,15 +243,22 @@ public final class SinkChannel {
         return left;
     }
 
-    public SinkCounters counters() {
-        return counters;
-    }
-
     /** The figures of this sink now. */
     public SinkStats stats() {
-        return new SinkStats(name, counters.routedCount(), counters.deliveredCount(), counters.divertedCount(),
-                counters.droppedByReason(), counters.failureCount(), async == null ? 0 : async.depth(),
-                breaker == null ? "NONE" : breaker.state().name());
+        Map<DropReason, Long> dropped = counters.droppedByReason();
+        long delivered = counters.deliveredCount();
+        long diverted = counters.divertedCount();
+        long routed;
+        if (async != null) {
+            routed = counters.routedCount();
+        } else {
+            routed = delivered + diverted + unconfirmed.get();
+            for (long n : dropped.values()) {
+                routed += n;
+            }
+        }
+        return new SinkStats(name, routed, delivered, diverted, dropped, counters.failureCount(),
+                async == null ? 0 : async.depth(), breaker == null ? "NONE" : breaker.state().name());
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class SinkCounters {
         }
     }
 
-    /** An event was handed to the sink. */
+    /** An event was queued for the sink (asynchronous sinks; a synchronous sink's count is derived). */
     public void routed() {
         routed.increment();
     }
