@@ -1,5 +1,6 @@
 package dev.signals.sinks.file;
 
+import dev.signals.sinks.testing.Recorder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.signals.sinks.file;
+package dev.signals.sinks.testing;
 
 import dev.signals.Event;
 import dev.signals.Signal;
@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A sink that keeps what it receives, for fallbacks and observers in tests. Thread-safe. */
-final class Recorder implements Sink {
+public final class Recorder implements Sink {
 
     private final List<Event> events = new ArrayList<>();
 
@@ -16,11 +16,11 @@ final class Recorder implements Sink {
         events.add(event);
     }
 
-    synchronized List<Event> events() {
+    public synchronized List<Event> events() {
         return new ArrayList<>(events);
     }
 
-    synchronized List<Event> of(Signal signal) {
+    public synchronized List<Event> of(Signal signal) {
         List<Event> out = new ArrayList<>();
         for (Event e : events) {
             if (e.signal() == signal) {
@@ -30,7 +30,7 @@ final class Recorder implements Sink {
         return out;
     }
 
-    synchronized long count(Signal signal) {
+    public synchronized long count(Signal signal) {
         return events.stream().filter(e -> e.signal() == signal).count();
     }
 }
