@@ -40,7 +40,7 @@ final class LoadOnlyRun {
                     + WAIT_FOR_ORDER_SERVICE.toSeconds() + " s");
             return 1;
         }
-        Session session = Session.open(options, Options.LOADGEN);
+        Session session = Session.open(options, Options.LOADGEN, err);
         String tag = Long.toString(System.currentTimeMillis() / 1000, 36).toLowerCase(Locale.ROOT);
         LoadPlan plan = new LoadPlan(options.rate(), options.duration(), options.orders(), options.peak(),
                 options.plannedRun(), options.seed(), "ord-" + tag + "-");

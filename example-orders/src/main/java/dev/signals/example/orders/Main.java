@@ -1,12 +1,6 @@
 package dev.signals.example.orders;
 
-import dev.signals.Field;
-import dev.signals.example.orders.load.LoadReport;
-import dev.signals.example.orders.load.OrderResult;
-import dev.signals.example.orders.report.Summary;
-import dev.signals.router.RouterStats;
 import java.io.PrintStream;
-import java.util.Locale;
 
 /**
  * The example's entry point: {@code java -jar signals-orders.jar [flags]} (see {@link Options#HELP}).
@@ -63,19 +57,7 @@ public final class Main {
     }
 
     private static int allInOne(Options options, PrintStream out, PrintStream err) throws Exception {
-        Session session = Session.open(options, "all");
-        LoadReport report = AllInOneRun.run(options);
-        RouterStats stats = session.finish(Field.of("attempted", report.outcomes().attempted()),
-                Field.of("shipped", report.outcomes().count(OrderResult.Status.SHIPPED)),
-                Field.of("cancelled", report.outcomes().count(OrderResult.Status.CANCELLED)),
-                Field.of("rejected", report.outcomes().count(OrderResult.Status.REJECTED)));
-        String run = String.format(Locale.ROOT, "%.1f s of load; seed %d, chaos %s, %.1f orders/s (peak x%.1f)",
-                report.elapsed().toMillis() / 1000.0, options.seed(), options.chaos(), options.rate(), options.peak());
-        session.print(session.common(new Summary("all services in one JVM")
-                .line("Run", run)
-                .line("Config", session.configSource())
-                .orders(report)
-                .resilience(session.tally()), stats), out, err);
+        AllInOneRun.runAndReport(options, out, err);
         return 0;
     }
 }

@@ -55,8 +55,9 @@ public final class Options {
             "Output:",
             "  --config PATH          the Signals config file (default: signals.json on the class path;",
             "                         same as -Dsignals.config=PATH)",
-            "  --snapshot-dir DIR     where the summary looks for snapshot files (default snapshots)",
-            "  --logs-dir DIR         where the summary looks for log files (default logs)",
+            "  --snapshot-dir DIR     where snapshot sinks write (default: the config's directory, snapshots)",
+            "  --logs-dir DIR         where file sinks write, each keeping its file name (default: the",
+            "                         config's paths, logs/business.jsonl and logs/audit.jsonl)",
             "  --summary WHERE        stdout, stderr or none (default stdout, after every event)",
             "  --help                 this text",
             "");
@@ -80,8 +81,8 @@ public final class Options {
     private int port;
     private Peers peers = Peers.parse("");
     private Path config;
-    private Path snapshotDir = Path.of("snapshots");
-    private Path logsDir = Path.of("logs");
+    private Path snapshotDir;
+    private Path logsDir;
     private String summary = "stdout";
     private boolean help;
 
@@ -191,10 +192,10 @@ public final class Options {
                 config = Path.of(value);
                 break;
             case "--snapshot-dir":
-                snapshotDir = Path.of(value);
+                snapshotDir = directory(value);
                 break;
             case "--logs-dir":
-                logsDir = Path.of(value);
+                logsDir = directory(value);
                 break;
             case "--summary":
                 summary = value.toLowerCase(Locale.ROOT);
@@ -243,6 +244,13 @@ public final class Options {
             out.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
         }
         return out;
+    }
+
+    private static Path directory(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("needs a directory");
+        }
+        return Path.of(text);
     }
 
     private static int port(String text) {
@@ -347,10 +355,12 @@ public final class Options {
         return config;
     }
 
+    /** The directory given with {@code --snapshot-dir}, or {@code null}: the config's own. */
     public Path snapshotDir() {
         return snapshotDir;
     }
 
+    /** The directory given with {@code --logs-dir}, or {@code null}: the config's own. */
     public Path logsDir() {
         return logsDir;
     }

@@ -2,7 +2,9 @@ package dev.signals.example.orders;
 
 import dev.signals.Field;
 import dev.signals.Signals;
+import dev.signals.example.orders.config.ExampleConfig;
 import dev.signals.example.orders.report.EventTally;
+import dev.signals.example.orders.report.SnapshotFiles;
 import dev.signals.example.orders.report.Summary;
 import dev.signals.example.orders.tracing.Tracing;
 import dev.signals.router.Router;
@@ -21,58 +23,44 @@ final class Session {
     private final Options options;
     private final EventTally tally = new EventTally();
     private final Tracing tracing;
-    private final String configSource;
+    private final ExampleConfig config;
     private final long startNanos = System.nanoTime();
     private Duration elapsed;
 
-    private Session(Options options, Tracing tracing, String configSource) {
+    private Session(Options options, Tracing tracing, ExampleConfig config) {
         this.options = options;
         this.tracing = tracing;
-        this.configSource = configSource;
+        this.config = config;
     }
 
     /**
-     * Applies {@code --config} (before {@link Router#global()} first configures itself), routes the
-     * tally, starts tracing and emits {@link OrderSignals#AUDIT_RUN_STARTED}.
+     * Applies {@code --config} (before {@link Router#global()} first configures itself), starts
+     * tracing, places the config's snapshot and log files ({@link ExampleConfig}), routes the
+     * tally and emits {@link OrderSignals#AUDIT_RUN_STARTED}.
      *
-     * @param role what runs, for the audit event and the service name of exported spans
+     * @param role what runs ({@code all}, a service, {@code loadgen}), for the audit event, the
+     *     file names of a single-service process and the service name of exported spans
+     * @param err where a refused config is reported
      * @throws IllegalArgumentException when the config file given does not exist
      */
-    static Session open(Options options, String role) {
+    static Session open(Options options, String role, PrintStream err) {
         if (options.config() != null) {
             if (!Files.isRegularFile(options.config())) {
                 throw new IllegalArgumentException("--config: no such file: " + options.config());
             }
             System.setProperty("signals.config", options.config().toAbsolutePath().toString());
         }
-        String source = configSource(options);
         Tracing tracing = Tracing.start("signals-orders" + (role.equals("all") ? "" : "-" + role));
-        Session session = new Session(options, tracing, source);
+        ExampleConfig config = ExampleConfig.load(options.config(), options.snapshotDir(), options.logsDir(),
+                role.equals("all") ? null : role);
+        config.apply(Router.global(), err);
+        Session session = new Session(options, tracing, config);
         Router.global().route("*", session.tally);
         Signals.emit(OrderSignals.AUDIT_RUN_STARTED, "Orders example started (" + role + ")",
                 Field.of("role", role), Field.of("user", String.valueOf(System.getProperty("user.name"))),
                 Field.of("seed", options.seed()), Field.of("chaos", options.chaos().toString()),
-                Field.of("config", source), Field.of("tracing", tracing.mode().toString()));
+                Field.of("config", config.describe()), Field.of("tracing", tracing.mode().toString()));
         return session;
-    }
-
-    private static String configSource(Options options) {
-        if (options.config() != null) {
-            return options.config() + " (--config)";
-        }
-        String property = System.getProperty("signals.config");
-        if (property != null && !property.isBlank()) {
-            return property + " (-Dsignals.config)";
-        }
-        String env = System.getenv("SIGNALS_CONFIG");
-        if (env != null && !env.isBlank()) {
-            return env + " ($SIGNALS_CONFIG)";
-        }
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if ((loader != null ? loader : Session.class.getClassLoader()).getResource("signals.json") != null) {
-            return "signals.json on the class path";
-        }
-        return "the built-in default";
     }
 
     EventTally tally() {
@@ -80,7 +68,7 @@ final class Session {
     }
 
     String configSource() {
-        return configSource;
+        return config.describe();
     }
 
     /**
@@ -99,8 +87,9 @@ final class Session {
     Summary common(Summary summary, RouterStats stats) {
         return summary.events(tally, elapsed)
                 .sinks(stats)
-                .snapshots(options.snapshotDir())
-                .logs(options.logsDir())
+                .snapshots(config.snapshotDirectories(),
+                        SnapshotFiles.writtenBy(ProcessHandle.current().pid(), config.snapshotDirectories()))
+                .logs(config.logFiles())
                 .line("Tracing", tracing.describe());
     }
 

@@ -25,7 +25,7 @@ final class SingleServiceRun {
 
     static int run(Options options, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         ServiceName name = ServiceName.parse(options.service());
-        Session session = Session.open(options, name.id());
+        Session session = Session.open(options, name.id(), err);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -26,13 +26,16 @@ class OptionsTest {
         assertEquals(Map.of(), o.ports());
         assertEquals("127.0.0.1", o.host());
         assertNull(o.config());
+        assertNull(o.snapshotDir(), "the config's own directory");
+        assertNull(o.logsDir(), "the config's own paths");
     }
 
     @Test
     void parsesEveryFlagInBothForms() {
         Options o = Options.parse("--duration=2m", "--rate", "12.5", "--orders", "100", "--peak=2", "--seed", "9",
                 "--chaos", "HIGH", "--chaos-set", "payment.failure=0.2,notification.failure=0.5",
-                "--ports", "order=8080,payment=8083", "--config", "my.json", "--summary", "stderr");
+                "--ports", "order=8080,payment=8083", "--config", "my.json", "--summary", "stderr",
+                "--snapshot-dir", "out/snaps", "--logs-dir=out/logs");
         assertEquals(Duration.ofMinutes(2), o.duration());
         assertEquals(12.5, o.rate());
         assertEquals(100, o.orders());
@@ -43,6 +46,8 @@ class OptionsTest {
         assertEquals(Map.of(ServiceName.ORDER, 8080, ServiceName.PAYMENT, 8083), o.ports());
         assertEquals(Path.of("my.json"), o.config());
         assertEquals("stderr", o.summary());
+        assertEquals(Path.of("out/snaps"), o.snapshotDir());
+        assertEquals(Path.of("out/logs"), o.logsDir());
     }
 
     @Test
@@ -71,6 +76,7 @@ class OptionsTest {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--service", "billing"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--port", "8080"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--ports", "order=70000"));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--logs-dir="));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Options.parse("--chaos", "extreme"));
         assertTrue(e.getMessage().startsWith("--chaos: "), e.getMessage());
     }
@@ -83,7 +89,7 @@ class OptionsTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         String help = out.toString(StandardCharsets.UTF_8);
         for (String flag : new String[] {"--duration", "--rate", "--orders", "--seed", "--chaos", "--ports", "--service",
-                "--port", "--peers", "--config", "--peak"}) {
+                "--port", "--peers", "--config", "--peak", "--snapshot-dir", "--logs-dir"}) {
             assertTrue(help.contains(flag), flag);
         }
         assertEquals(2, Main.run(new String[] {"--rate", "-1"}, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * Runs the example with {@code OTEL_EXPORTER_OTLP_ENDPOINT} pointing at a local OTLP/HTTP endpoint
  * that decodes what arrives with the official protobuf classes, as Jaeger would: every call
  * between services is a client span and a server span, children of one another across the
- * HTTP hop, all in the trace of the order.
+ * HTTP hop, all in the trace of the order; and, through the config's {@code otel-spans} sink,
+ * the events emitted inside a span are events of it.
  */
 class OrdersTracingTest {
 
@@ -130,6 +131,13 @@ class OrdersTracingTest {
                 assertTrue(clientIds.contains(hex(server.getParentSpanId().toByteArray())),
                         server.getName() + " of " + result.orderId() + " is not a child of a " + client + " span");
             }
+            List<Span> orderSpans = new ArrayList<>();
+            spans.stream().filter(sp -> sp.getName().equals("order POST /orders")).forEach(orderSpans::add);
+            assertEquals(1, orderSpans.size(), result.orderId());
+            Set<String> events = new TreeSet<>();
+            orderSpans.get(0).getEventsList().forEach(ev -> events.add(ev.getName()));
+            assertTrue(events.containsAll(List.of("ORDER_CREATED", "ORDER_VALIDATED", "ORDER_PROCESSED", "ORDER_SHIPPED")),
+                    result.orderId() + ": the otel-spans sink made the order's events events of its span: " + events);
             checked++;
         }
         assertTrue(checked > 0, "no order shipped");

@@ -57,7 +57,8 @@ public final class OutputFiles {
         }
     }
 
-    private static long size(Path p) {
+    /** The size of {@code p}, or 0 when it cannot be read. */
+    static long size(Path p) {
         try {
             return Files.size(p);
         } catch (IOException e) {

@@ -7,12 +7,14 @@ import dev.signals.example.orders.load.Outcomes;
 import dev.signals.router.RouterStats;
 import dev.signals.router.delivery.DropReason;
 import dev.signals.router.delivery.SinkStats;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The text printed at the end of a run, between two rulers: orders by outcome and cause,
@@ -109,41 +111,51 @@ public final class Summary {
     }
 
     /**
-     * Adds the snapshot files found in {@code dir} and the command that reads one, or says
-     * that there are none.
+     * Adds the snapshot files this run wrote, with their sizes and event counts, and the
+     * commands that read the first one and its trigger's trace; or says why there are none.
+     *
+     * @param directories where the config's snapshot sinks write; empty when it has none
+     * @param files the files written, in the order their triggers were emitted
      */
-    public Summary snapshots(Path dir) {
-        List<OutputFiles.OutputFile> files = OutputFiles.list(dir, ".jsonl.lz4");
-        if (files.isEmpty()) {
-            line("Snapshots", java.nio.file.Files.isDirectory(dir)
-                    ? "none in " + dir + "/"
-                    : "none: " + dir + "/ does not exist (the config in force has no snapshot sink writing there)");
+    public Summary snapshots(List<Path> directories, List<SnapshotFiles.SnapshotFile> files) {
+        if (directories.isEmpty()) {
+            line("Snapshots", "none: the config in force has no snapshot sink");
             return this;
         }
-        line("Snapshots", files.size() + " in " + dir + "/:");
-        int from = Math.max(0, files.size() - 5);
-        if (from > 0) {
-            line("", "  … " + from + " older");
+        String where = directories.stream().map(d -> d + "/").collect(Collectors.joining(" and "));
+        if (files.isEmpty()) {
+            line("Snapshots", "none written to " + where + " (no trigger fired)");
+            return this;
         }
-        for (OutputFiles.OutputFile f : files.subList(from, files.size())) {
-            line("", "  " + f.path() + " (" + f.size() + ")");
+        line("Snapshots", files.size() + " written to " + where + ":");
+        for (SnapshotFiles.SnapshotFile f : files) {
+            String events = f.events() < 0 ? f.reason() : String.format(Locale.ROOT, "%,d events", f.events());
+            line("", "  " + f.path() + " (" + f.size() + ", " + events + ")");
         }
-        Path newest = files.get(files.size() - 1).path();
-        line("", "read the newest: bin/signals-snapshot cat " + newest + " --pretty");
-        line("", "             or: lz4 -dc " + newest + " | jq .");
+        SnapshotFiles.SnapshotFile first = files.get(0);
+        line("", "read one:        bin/signals-snapshot cat --pretty " + first.path());
+        line("", "             or: lz4 -dc " + first.path() + " | jq .");
+        if (first.triggerTraceId() != null) {
+            line("", "trigger's trace: bin/signals-snapshot cat --pretty --trace " + first.triggerTraceId() + " "
+                    + first.path());
+        }
         return this;
     }
 
-    /** Adds the {@code .jsonl} files found in {@code dir}. */
-    public Summary logs(Path dir) {
-        List<OutputFiles.OutputFile> files = OutputFiles.list(dir, ".jsonl");
+    /**
+     * Adds the files the config's file sinks write, with their sizes.
+     *
+     * @param files the paths of the file sinks; empty when the config has none
+     */
+    public Summary logs(List<Path> files) {
         if (files.isEmpty()) {
-            line("Logs", "none in " + dir + "/");
+            line("Logs", "none: the config in force has no file sink");
             return this;
         }
         StringBuilder sb = new StringBuilder();
-        for (OutputFiles.OutputFile f : files) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(f.path()).append(" (").append(f.size()).append(')');
+        for (Path f : files) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(f).append(" (")
+                    .append(Files.isRegularFile(f) ? OutputFiles.humanBytes(OutputFiles.size(f)) : "not written").append(')');
         }
         line("Logs", sb.toString());
         return this;
