@@ -23,6 +23,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
@@ -57,7 +59,7 @@ public final class Router implements Dispatcher {
     private SinkFactories factories;
     /** The channels held when the router closed, so that their final figures stay readable. */
     private volatile List<SinkChannel> closedChannels = List.of();
-    private final java.util.concurrent.CountDownLatch closeFinished = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch closeFinished = new CountDownLatch(1);
 
     /** A router with no routes, independent of {@link #global()}. */
     public Router() {
@@ -296,31 +298,7 @@ public final class Router implements Dispatcher {
         }
         depth[0]++;
         try {
-            SinkChannel[] sinks = targets.sinks;
-            long[] masks = targets.masks;
-            Gate[] gates = targets.gates;
-            long passed = 0;
-            long sampled = 0;
-            for (int g = 0; g < gates.length; g++) {
-                int verdict = gates[g].test(event);
-                if (verdict == Gate.PASS) {
-                    passed |= 1L << g;
-                } else if (verdict == Gate.SAMPLED) {
-                    sampled |= 1L << g;
-                }
-            }
-            for (int i = 0; i < sinks.length; i++) {
-                SinkChannel sink = sinks[i];
-                long mask = masks[i];
-                if (sink == except) {
-                    continue;
-                }
-                if (mask == 0 || (passed & mask) != 0) {
-                    sink.deliver(event);
-                } else if ((sampled & mask) != 0) {
-                    sink.countSampled();
-                }
-            }
+            targets.deliver(event, except);
         } finally {
             depth[0]--;
         }
@@ -413,7 +391,7 @@ public final class Router implements Dispatcher {
     /** A second closer waits for the first to finish, so that figures read afterwards are final. */
     private void awaitClosed(Duration deadline) {
         try {
-            closeFinished.await(deadline.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            closeFinished.await(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -474,27 +452,7 @@ public final class Router implements Dispatcher {
         return base + "#" + sinkNumbers.incrementAndGet();
     }
 
-    /**
-     * Closes channels within one deadline, sinks that others fall back to last (closing a sink
-     * may divert its last events to its fallback), and reports what was left undelivered.
-     */
     private void closeAll(List<SinkChannel> channels, Duration deadline) {
-        long end = System.nanoTime() + deadline.toNanos();
-        Set<SinkChannel> fallbacks = new LinkedHashSet<>();
-        for (SinkChannel c : channels) {
-            if (c.fallbackChannel() != null && channels.contains(c.fallbackChannel())) {
-                fallbacks.add(c.fallbackChannel());
-            }
-        }
-        List<SinkChannel> ordered = new ArrayList<>(channels);
-        ordered.removeAll(fallbacks);
-        ordered.addAll(fallbacks);
-        for (SinkChannel c : ordered) {
-            long left = c.close(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
-            if (left > 0) {
-                err.println("Signals: sink '" + c.name() + "' closed with " + left
-                        + " event(s) undelivered at the shutdown deadline; counted as dropped (SHUTDOWN)");
-            }
-        }
+        ChannelClosing.closeAll(channels, deadline, err);
     }
 }

@@ -1,5 +1,6 @@
 package dev.signals.router;
 
+import dev.signals.Event;
 import dev.signals.Signal;
 import dev.signals.router.delivery.SinkChannel;
 import java.util.ArrayList;
@@ -66,5 +67,35 @@ final class Targets {
 
     boolean isEmpty() {
         return sinks.length == 0;
+    }
+
+    /**
+     * Hands {@code event} to every sink here but {@code except}: each gate is tested once, then
+     * a sink takes the event when it has no gate or one of its gates passed, and counts it
+     * sampled when only sampling stopped it.
+     */
+    void deliver(Event event, SinkChannel except) {
+        long passed = 0;
+        long sampled = 0;
+        for (int g = 0; g < gates.length; g++) {
+            int verdict = gates[g].test(event);
+            if (verdict == Gate.PASS) {
+                passed |= 1L << g;
+            } else if (verdict == Gate.SAMPLED) {
+                sampled |= 1L << g;
+            }
+        }
+        for (int i = 0; i < sinks.length; i++) {
+            SinkChannel sink = sinks[i];
+            if (sink == except) {
+                continue;
+            }
+            long mask = masks[i];
+            if (mask == 0 || (passed & mask) != 0) {
+                sink.deliver(event);
+            } else if ((sampled & mask) != 0) {
+                sink.countSampled();
+            }
+        }
     }
 }
