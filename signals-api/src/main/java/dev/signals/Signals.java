@@ -24,44 +24,320 @@ public final class Signals {
     private Signals() {
     }
 
-    /** Emits {@code signal} with a message and fields, if any sink listens to it. */
+    /**
+     * Emits {@code signal} with a message and fields, if any sink listens to it.
+     *
+     * <p>Calls with up to six fields compile to the fixed forms below, which build nothing when
+     * the signal is routed nowhere: the JIT drops the unused {@link Field} objects. Fields given
+     * as an array (more than six, or an explicit {@code Field[]}) are built by the caller either
+     * way; guard costly ones with {@link #isRouted}.
+     */
     public static void emit(Signal signal, String message, Field... fields) {
         emit(signal, message, ThreadContext.NO_FIELDS, fields);
     }
 
     static void emit(Signal signal, String message, Field[] bound, Field[] fields) {
+        if (isRouted(signal)) {
+            dispatch(signal, message, bound, fields);
+        }
+    }
+
+    /** Builds the event and hands it to the dispatcher; only for a routed signal. */
+    private static void dispatch(Signal signal, String message, Field[] bound, Field[] fields) {
         try {
-            var dispatcher = DispatcherLoader.Holder.DISPATCHER;
-            if (dispatcher.isRouted(signal)) {
-                dispatcher.dispatch(Event.capture(signal, message, bound, fields));
-            }
+            DispatcherLoader.Holder.DISPATCHER.dispatch(Event.capture(signal, message, bound, fields));
         } catch (Throwable t) {
             reportInternalError(t);
         }
     }
 
+    /** {@link #emit(Signal, String, Field...)} without fields. */
+    public static void emit(Signal signal, String message) {
+        if (isRouted(signal)) {
+            dispatch(signal, message, ThreadContext.NO_FIELDS, ThreadContext.NO_FIELDS);
+        }
+    }
+
+    /** {@link #emit(Signal, String, Field...)} with one field, built only when the signal is routed. */
+    public static void emit(Signal signal, String message, Field a) {
+        if (isRouted(signal)) {
+            dispatch(signal, message, ThreadContext.NO_FIELDS, new Field[] {a});
+        }
+    }
+
+    /** {@link #emit(Signal, String, Field...)} with two fields, built only when the signal is routed. */
+    public static void emit(Signal signal, String message, Field a, Field b) {
+        if (isRouted(signal)) {
+            dispatch(signal, message, ThreadContext.NO_FIELDS, new Field[] {a, b});
+        }
+    }
+
+    /** {@link #emit(Signal, String, Field...)} with three fields, built only when the signal is routed. */
+    public static void emit(Signal signal, String message, Field a, Field b, Field c) {
+        if (isRouted(signal)) {
+            dispatch(signal, message, ThreadContext.NO_FIELDS, new Field[] {a, b, c});
+        }
+    }
+
+    /** {@link #emit(Signal, String, Field...)} with four fields, built only when the signal is routed. */
+    public static void emit(Signal signal, String message, Field a, Field b, Field c, Field d) {
+        if (isRouted(signal)) {
+            dispatch(signal, message, ThreadContext.NO_FIELDS, new Field[] {a, b, c, d});
+        }
+    }
+
+    /** {@link #emit(Signal, String, Field...)} with five fields, built only when the signal is routed. */
+    public static void emit(Signal signal, String message, Field a, Field b, Field c, Field d, Field e) {
+        if (isRouted(signal)) {
+            dispatch(signal, message, ThreadContext.NO_FIELDS, new Field[] {a, b, c, d, e});
+        }
+    }
+
+    /** {@link #emit(Signal, String, Field...)} with six fields, built only when the signal is routed. */
+    public static void emit(Signal signal, String message, Field a, Field b, Field c, Field d, Field e, Field f) {
+        if (isRouted(signal)) {
+            dispatch(signal, message, ThreadContext.NO_FIELDS, new Field[] {a, b, c, d, e, f});
+        }
+    }
+
+    /** Emits the built-in {@link Signal#TRACE} signal; see {@link #emit(Signal, String, Field...)}. */
     public static void trace(String message, Field... fields) {
         emit(Signal.TRACE, message, ThreadContext.NO_FIELDS, fields);
     }
 
+    /** {@link #trace(String, Field...)} with no fields. */
+    public static void trace(String message) {
+        emit(Signal.TRACE, message);
+    }
+
+    /** {@link #trace(String, Field...)} with one field. */
+    public static void trace(String message, Field a) {
+        emit(Signal.TRACE, message, a);
+    }
+
+    /** {@link #trace(String, Field...)} with two fields. */
+    public static void trace(String message, Field a, Field b) {
+        emit(Signal.TRACE, message, a, b);
+    }
+
+    /** {@link #trace(String, Field...)} with three fields. */
+    public static void trace(String message, Field a, Field b, Field c) {
+        emit(Signal.TRACE, message, a, b, c);
+    }
+
+    /** {@link #trace(String, Field...)} with four fields. */
+    public static void trace(String message, Field a, Field b, Field c, Field d) {
+        emit(Signal.TRACE, message, a, b, c, d);
+    }
+
+    /** {@link #trace(String, Field...)} with five fields. */
+    public static void trace(String message, Field a, Field b, Field c, Field d, Field e) {
+        emit(Signal.TRACE, message, a, b, c, d, e);
+    }
+
+    /** {@link #trace(String, Field...)} with six fields. */
+    public static void trace(String message, Field a, Field b, Field c, Field d, Field e, Field f) {
+        emit(Signal.TRACE, message, a, b, c, d, e, f);
+    }
+
+    /** Emits the built-in {@link Signal#DEBUG} signal; see {@link #emit(Signal, String, Field...)}. */
     public static void debug(String message, Field... fields) {
         emit(Signal.DEBUG, message, ThreadContext.NO_FIELDS, fields);
     }
 
+    /** {@link #debug(String, Field...)} with no fields. */
+    public static void debug(String message) {
+        emit(Signal.DEBUG, message);
+    }
+
+    /** {@link #debug(String, Field...)} with one field. */
+    public static void debug(String message, Field a) {
+        emit(Signal.DEBUG, message, a);
+    }
+
+    /** {@link #debug(String, Field...)} with two fields. */
+    public static void debug(String message, Field a, Field b) {
+        emit(Signal.DEBUG, message, a, b);
+    }
+
+    /** {@link #debug(String, Field...)} with three fields. */
+    public static void debug(String message, Field a, Field b, Field c) {
+        emit(Signal.DEBUG, message, a, b, c);
+    }
+
+    /** {@link #debug(String, Field...)} with four fields. */
+    public static void debug(String message, Field a, Field b, Field c, Field d) {
+        emit(Signal.DEBUG, message, a, b, c, d);
+    }
+
+    /** {@link #debug(String, Field...)} with five fields. */
+    public static void debug(String message, Field a, Field b, Field c, Field d, Field e) {
+        emit(Signal.DEBUG, message, a, b, c, d, e);
+    }
+
+    /** {@link #debug(String, Field...)} with six fields. */
+    public static void debug(String message, Field a, Field b, Field c, Field d, Field e, Field f) {
+        emit(Signal.DEBUG, message, a, b, c, d, e, f);
+    }
+
+    /** Emits the built-in {@link Signal#INFO} signal; see {@link #emit(Signal, String, Field...)}. */
     public static void info(String message, Field... fields) {
         emit(Signal.INFO, message, ThreadContext.NO_FIELDS, fields);
     }
 
+    /** {@link #info(String, Field...)} with no fields. */
+    public static void info(String message) {
+        emit(Signal.INFO, message);
+    }
+
+    /** {@link #info(String, Field...)} with one field. */
+    public static void info(String message, Field a) {
+        emit(Signal.INFO, message, a);
+    }
+
+    /** {@link #info(String, Field...)} with two fields. */
+    public static void info(String message, Field a, Field b) {
+        emit(Signal.INFO, message, a, b);
+    }
+
+    /** {@link #info(String, Field...)} with three fields. */
+    public static void info(String message, Field a, Field b, Field c) {
+        emit(Signal.INFO, message, a, b, c);
+    }
+
+    /** {@link #info(String, Field...)} with four fields. */
+    public static void info(String message, Field a, Field b, Field c, Field d) {
+        emit(Signal.INFO, message, a, b, c, d);
+    }
+
+    /** {@link #info(String, Field...)} with five fields. */
+    public static void info(String message, Field a, Field b, Field c, Field d, Field e) {
+        emit(Signal.INFO, message, a, b, c, d, e);
+    }
+
+    /** {@link #info(String, Field...)} with six fields. */
+    public static void info(String message, Field a, Field b, Field c, Field d, Field e, Field f) {
+        emit(Signal.INFO, message, a, b, c, d, e, f);
+    }
+
+    /** Emits the built-in {@link Signal#WARN} signal; see {@link #emit(Signal, String, Field...)}. */
     public static void warn(String message, Field... fields) {
         emit(Signal.WARN, message, ThreadContext.NO_FIELDS, fields);
     }
 
+    /** {@link #warn(String, Field...)} with no fields. */
+    public static void warn(String message) {
+        emit(Signal.WARN, message);
+    }
+
+    /** {@link #warn(String, Field...)} with one field. */
+    public static void warn(String message, Field a) {
+        emit(Signal.WARN, message, a);
+    }
+
+    /** {@link #warn(String, Field...)} with two fields. */
+    public static void warn(String message, Field a, Field b) {
+        emit(Signal.WARN, message, a, b);
+    }
+
+    /** {@link #warn(String, Field...)} with three fields. */
+    public static void warn(String message, Field a, Field b, Field c) {
+        emit(Signal.WARN, message, a, b, c);
+    }
+
+    /** {@link #warn(String, Field...)} with four fields. */
+    public static void warn(String message, Field a, Field b, Field c, Field d) {
+        emit(Signal.WARN, message, a, b, c, d);
+    }
+
+    /** {@link #warn(String, Field...)} with five fields. */
+    public static void warn(String message, Field a, Field b, Field c, Field d, Field e) {
+        emit(Signal.WARN, message, a, b, c, d, e);
+    }
+
+    /** {@link #warn(String, Field...)} with six fields. */
+    public static void warn(String message, Field a, Field b, Field c, Field d, Field e, Field f) {
+        emit(Signal.WARN, message, a, b, c, d, e, f);
+    }
+
+    /** Emits the built-in {@link Signal#ERROR} signal; see {@link #emit(Signal, String, Field...)}. */
     public static void error(String message, Field... fields) {
         emit(Signal.ERROR, message, ThreadContext.NO_FIELDS, fields);
     }
 
+    /** {@link #error(String, Field...)} with no fields. */
+    public static void error(String message) {
+        emit(Signal.ERROR, message);
+    }
+
+    /** {@link #error(String, Field...)} with one field. */
+    public static void error(String message, Field a) {
+        emit(Signal.ERROR, message, a);
+    }
+
+    /** {@link #error(String, Field...)} with two fields. */
+    public static void error(String message, Field a, Field b) {
+        emit(Signal.ERROR, message, a, b);
+    }
+
+    /** {@link #error(String, Field...)} with three fields. */
+    public static void error(String message, Field a, Field b, Field c) {
+        emit(Signal.ERROR, message, a, b, c);
+    }
+
+    /** {@link #error(String, Field...)} with four fields. */
+    public static void error(String message, Field a, Field b, Field c, Field d) {
+        emit(Signal.ERROR, message, a, b, c, d);
+    }
+
+    /** {@link #error(String, Field...)} with five fields. */
+    public static void error(String message, Field a, Field b, Field c, Field d, Field e) {
+        emit(Signal.ERROR, message, a, b, c, d, e);
+    }
+
+    /** {@link #error(String, Field...)} with six fields. */
+    public static void error(String message, Field a, Field b, Field c, Field d, Field e, Field f) {
+        emit(Signal.ERROR, message, a, b, c, d, e, f);
+    }
+
+    /** Emits the built-in {@link Signal#FATAL} signal; see {@link #emit(Signal, String, Field...)}. */
     public static void fatal(String message, Field... fields) {
         emit(Signal.FATAL, message, ThreadContext.NO_FIELDS, fields);
+    }
+
+    /** {@link #fatal(String, Field...)} with no fields. */
+    public static void fatal(String message) {
+        emit(Signal.FATAL, message);
+    }
+
+    /** {@link #fatal(String, Field...)} with one field. */
+    public static void fatal(String message, Field a) {
+        emit(Signal.FATAL, message, a);
+    }
+
+    /** {@link #fatal(String, Field...)} with two fields. */
+    public static void fatal(String message, Field a, Field b) {
+        emit(Signal.FATAL, message, a, b);
+    }
+
+    /** {@link #fatal(String, Field...)} with three fields. */
+    public static void fatal(String message, Field a, Field b, Field c) {
+        emit(Signal.FATAL, message, a, b, c);
+    }
+
+    /** {@link #fatal(String, Field...)} with four fields. */
+    public static void fatal(String message, Field a, Field b, Field c, Field d) {
+        emit(Signal.FATAL, message, a, b, c, d);
+    }
+
+    /** {@link #fatal(String, Field...)} with five fields. */
+    public static void fatal(String message, Field a, Field b, Field c, Field d, Field e) {
+        emit(Signal.FATAL, message, a, b, c, d, e);
+    }
+
+    /** {@link #fatal(String, Field...)} with six fields. */
+    public static void fatal(String message, Field a, Field b, Field c, Field d, Field e, Field f) {
+        emit(Signal.FATAL, message, a, b, c, d, e, f);
     }
 
     /**

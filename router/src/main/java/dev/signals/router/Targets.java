@@ -65,8 +65,9 @@ final class Targets {
         return new Targets(sinks, masks, gates.toArray(new Gate[0]));
     }
 
+    /** No sink takes the signal. {@link #of} answers {@link #NONE} for every such signal, so an identity test does (one load fewer on the disabled path). */
     boolean isEmpty() {
-        return sinks.length == 0;
+        return this == NONE;
     }
 
     /**

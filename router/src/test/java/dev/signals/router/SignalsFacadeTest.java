@@ -64,6 +64,43 @@ class SignalsFacadeTest {
     }
 
     @Test
+    void everyFixedFieldCountKeepsItsFieldsInOrder() {
+        Field a = Field.of("a", 1);
+        Field b = Field.of("b", "two");
+        Field c = Field.of("c", 3.5);
+        Field d = Field.of("d", true);
+        Field e = Field.of("e", 5L);
+        Field f = Field.of("f", "six");
+        Signals.emit(ORDER_CREATED, "0");
+        Signals.emit(ORDER_CREATED, "1", a);
+        Signals.emit(ORDER_CREATED, "2", a, b);
+        Signals.emit(ORDER_CREATED, "3", a, b, c);
+        Signals.emit(ORDER_CREATED, "4", a, b, c, d);
+        Signals.emit(ORDER_CREATED, "5", a, b, c, d, e);
+        Signals.emit(ORDER_CREATED, "6", a, b, c, d, e, f);
+        Signals.emit(ORDER_CREATED, "7", a, b, c, d, e, f, Field.of("g", 7)); // the varargs form
+        Signals.warn("w3", a, b, c);
+        Signals.error("e6", a, b, c, d, e, f);
+        List<Field> all = List.of(a, b, c, d, e, f);
+        List<Event> got = sink.events();
+        for (int n = 0; n <= 6; n++) {
+            assertEquals(String.valueOf(n), got.get(n).message());
+            assertEquals(all.subList(0, n), got.get(n).fields());
+        }
+        assertEquals(7, got.get(7).fieldCount());
+        assertEquals(Signal.WARN, got.get(8).signal());
+        assertEquals(all.subList(0, 3), got.get(8).fields());
+        assertEquals(Signal.ERROR, got.get(9).signal());
+        assertEquals(all, got.get(9).fields());
+    }
+
+    @Test
+    void nullFieldsAreLeftOutInTheFixedFormsToo() {
+        Signals.emit(ORDER_CREATED, "nulls", null, Field.of("kept", 1), null);
+        assertEquals(List.of(Field.of("kept", 1)), sink.events().get(0).fields());
+    }
+
+    @Test
     void boundFieldsAndScopedFieldsTravelWithEvents() {
         Emitter orders = Signals.with(Field.of("service", "order-service"));
         try (Scope scope = Signals.scope(Field.of("request_id", "r-7"))) {
