@@ -15,7 +15,7 @@ import java.util.Objects;
  * <p>Fields are immutable as far as this class goes; a {@link Type#VALUE} holds a reference to
  * the caller's object, so pass values that you do not mutate afterwards.
  */
-public final class Field {
+public abstract sealed class Field {
 
     /** What kind of value a field holds, which decides how sinks write it. */
     public enum Type { STRING, LONG, DOUBLE, BOOLEAN, DURATION, INSTANT, ERROR, SECRET, VALUE }
@@ -23,44 +23,41 @@ public final class Field {
     /** The key {@link #error(Throwable)} uses. */
     public static final String ERROR_KEY = "error";
 
+    // One small class per representation keeps every field at 24 bytes (with compressed class
+    // pointers): a header, the key and one value. A single class holding a type, a long and a
+    // reference took 32; an event's fields are most of what emitting allocates.
     private final String key;
-    private final Type type;
-    private final long bits;
-    private final Object ref;
 
-    private Field(String key, Type type, long bits, Object ref) {
+    private Field(String key) {
         this.key = Objects.requireNonNull(key, "field key");
-        this.type = type;
-        this.bits = bits;
-        this.ref = ref;
     }
 
     public static Field of(String key, String value) {
-        return new Field(key, Type.STRING, 0, value);
+        return new RefField(key, Type.STRING, value);
     }
 
     public static Field of(String key, long value) {
-        return new Field(key, Type.LONG, value, null);
+        return new LongField(key, value);
     }
 
     public static Field of(String key, int value) {
-        return new Field(key, Type.LONG, value, null);
+        return new LongField(key, value);
     }
 
     public static Field of(String key, double value) {
-        return new Field(key, Type.DOUBLE, Double.doubleToRawLongBits(value), null);
+        return new DoubleField(key, value);
     }
 
     public static Field of(String key, boolean value) {
-        return new Field(key, Type.BOOLEAN, value ? 1 : 0, null);
+        return new BooleanField(key, value);
     }
 
     public static Field of(String key, Duration value) {
-        return new Field(key, Type.DURATION, 0, value);
+        return new RefField(key, Type.DURATION, value);
     }
 
     public static Field of(String key, Instant value) {
-        return new Field(key, Type.INSTANT, 0, value);
+        return new RefField(key, Type.INSTANT, value);
     }
 
     /**
@@ -83,14 +80,14 @@ public final class Field {
         } else if (value instanceof Instant) {
             return of(key, (Instant) value);
         } else if (value instanceof Throwable) {
-            return new Field(key, Type.ERROR, 0, value);
+            return new RefField(key, Type.ERROR, value);
         }
-        return new Field(key, Type.VALUE, 0, value);
+        return new RefField(key, Type.VALUE, value);
     }
 
     /** The error of an event, under the key {@code error}: type, message, cause chain and stack. */
     public static Field error(Throwable error) {
-        return new Field(ERROR_KEY, Type.ERROR, 0, error);
+        return new RefField(ERROR_KEY, Type.ERROR, error);
     }
 
     /**
@@ -99,50 +96,48 @@ public final class Field {
      * authenticates) but must never reach a log.
      */
     public static Field secret(String key, String value) {
-        return new Field(key, Type.SECRET, 0, value);
+        return new RefField(key, Type.SECRET, value);
     }
 
-    public String key() {
+    public final String key() {
         return key;
     }
 
-    public Type type() {
-        return type;
-    }
+    public abstract Type type();
 
-    /** The value of a {@link Type#LONG} field. */
+    /** The value of a {@link Type#LONG} field; 0 for other types. */
     public long longValue() {
-        return bits;
+        return 0;
     }
 
-    /** The value of a {@link Type#DOUBLE} field. */
+    /** The value of a {@link Type#DOUBLE} field; 0 for other types. */
     public double doubleValue() {
-        return Double.longBitsToDouble(bits);
+        return 0;
     }
 
-    /** The value of a {@link Type#BOOLEAN} field. */
+    /** The value of a {@link Type#BOOLEAN} field; {@code false} for other types. */
     public boolean booleanValue() {
-        return bits != 0;
+        return false;
     }
 
     /** The value of a {@link Type#STRING} field, or {@code null} for other types. */
     public String stringValue() {
-        return type == Type.STRING ? (String) ref : null;
+        return (String) ref(Type.STRING);
     }
 
     /** The value of a {@link Type#DURATION} field, or {@code null}. */
     public Duration durationValue() {
-        return type == Type.DURATION ? (Duration) ref : null;
+        return (Duration) ref(Type.DURATION);
     }
 
     /** The value of an {@link Type#INSTANT} field, or {@code null}. */
     public Instant instantValue() {
-        return type == Type.INSTANT ? (Instant) ref : null;
+        return (Instant) ref(Type.INSTANT);
     }
 
     /** The throwable of an {@link Type#ERROR} field, or {@code null}. */
     public Throwable errorValue() {
-        return type == Type.ERROR ? (Throwable) ref : null;
+        return (Throwable) ref(Type.ERROR);
     }
 
     /**
@@ -150,7 +145,12 @@ public final class Field {
      * it out), or {@code null} for other types.
      */
     public String secretValue() {
-        return type == Type.SECRET ? (String) ref : null;
+        return (String) ref(Type.SECRET);
+    }
+
+    /** The referenced value when this field is of type {@code wanted}, else {@code null}. */
+    Object ref(Type wanted) {
+        return null;
     }
 
     /**
@@ -158,20 +158,10 @@ public final class Field {
      * {@code String}, {@code Duration}, {@code Instant}, {@code Throwable} or the object given.
      * A secret answers {@code "***"}.
      */
-    public Object value() {
-        switch (type) {
-            case LONG: return bits;
-            case DOUBLE: return doubleValue();
-            case BOOLEAN: return bits != 0;
-            case SECRET: return "***";
-            default: return ref;
-        }
-    }
+    public abstract Object value();
 
     /** A copy of this field under another key. */
-    public Field withKey(String newKey) {
-        return new Field(newKey, type, bits, ref);
-    }
+    public abstract Field withKey(String newKey);
 
     /** Two fields are equal when key, type and value are. Secrets compare by their clear text. */
     @Override
@@ -180,17 +170,149 @@ public final class Field {
             return false;
         }
         Field f = (Field) o;
-        return key.equals(f.key) && type == f.type && bits == f.bits && Objects.equals(ref, f.ref);
+        return key.equals(f.key) && type() == f.type() && Objects.equals(clearValue(), f.clearValue());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, type, bits, ref);
+        return Objects.hash(key, type(), clearValue());
     }
 
     /** {@code key=value}; a secret shows as {@code ***}. */
     @Override
     public String toString() {
         return key + "=" + value();
+    }
+
+    /** The value for comparisons: like {@link #value()}, but a secret's clear text. */
+    Object clearValue() {
+        return value();
+    }
+
+    /** Strings, durations, instants, errors, secrets and any other object. */
+    private static final class RefField extends Field {
+        private final Type type;
+        private final Object ref;
+
+        RefField(String key, Type type, Object ref) {
+            super(key);
+            this.type = type;
+            this.ref = ref;
+        }
+
+        @Override
+        public Type type() {
+            return type;
+        }
+
+        @Override
+        Object ref(Type wanted) {
+            return type == wanted ? ref : null;
+        }
+
+        @Override
+        public Object value() {
+            return type == Type.SECRET ? "***" : ref;
+        }
+
+        @Override
+        Object clearValue() {
+            return ref;
+        }
+
+        @Override
+        public Field withKey(String newKey) {
+            return new RefField(newKey, type, ref);
+        }
+    }
+
+    /** A {@link Type#LONG}, unboxed. */
+    private static final class LongField extends Field {
+        private final long value;
+
+        LongField(String key, long value) {
+            super(key);
+            this.value = value;
+        }
+
+        @Override
+        public Type type() {
+            return Type.LONG;
+        }
+
+        @Override
+        public long longValue() {
+            return value;
+        }
+
+        @Override
+        public Object value() {
+            return value;
+        }
+
+        @Override
+        public Field withKey(String newKey) {
+            return new LongField(newKey, value);
+        }
+    }
+
+    /** A {@link Type#DOUBLE}, unboxed. */
+    private static final class DoubleField extends Field {
+        private final double value;
+
+        DoubleField(String key, double value) {
+            super(key);
+            this.value = value;
+        }
+
+        @Override
+        public Type type() {
+            return Type.DOUBLE;
+        }
+
+        @Override
+        public double doubleValue() {
+            return value;
+        }
+
+        @Override
+        public Object value() {
+            return value;
+        }
+
+        @Override
+        public Field withKey(String newKey) {
+            return new DoubleField(newKey, value);
+        }
+    }
+
+    /** A {@link Type#BOOLEAN}, unboxed. */
+    private static final class BooleanField extends Field {
+        private final boolean value;
+
+        BooleanField(String key, boolean value) {
+            super(key);
+            this.value = value;
+        }
+
+        @Override
+        public Type type() {
+            return Type.BOOLEAN;
+        }
+
+        @Override
+        public boolean booleanValue() {
+            return value;
+        }
+
+        @Override
+        public Object value() {
+            return value;
+        }
+
+        @Override
+        public Field withKey(String newKey) {
+            return new BooleanField(newKey, value);
+        }
     }
 }
