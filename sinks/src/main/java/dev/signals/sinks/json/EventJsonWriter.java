@@ -1,9 +1,11 @@
 package dev.signals.sinks.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.signals.Event;
 import dev.signals.Field;
+import dev.signals.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -43,15 +45,18 @@ public final class EventJsonWriter {
     private static final SerializedString TRACE_ID = new SerializedString("trace_id");
     private static final SerializedString SPAN_ID = new SerializedString("span_id");
     private static final SerializedString SECRET_TEXT = new SerializedString("***");
+    private static final SerializedString[] SEVERITIES = severityNames();
 
     private final ByteBuf out = new ByteBuf(INITIAL_CAPACITY, MAX_RETAINED_CAPACITY);
     private final char[] scratch = new char[JsonScalars.SCRATCH_LENGTH];
     private final char[] time = new char[Rfc3339.MAX_LENGTH];
+    private final byte[] timeBytes = new byte[Rfc3339.MAX_LENGTH];
     private final ErrorEncoder errors = new ErrorEncoder();
     private final ValueEncoder values = new ValueEncoder(errors, scratch);
+    private final EncodedStrings encoded = new EncodedStrings();
     private JsonGenerator gen;
 
-    // The date and time to the second of the last event, kept in `time` (it changes once a second).
+    // The date and time to the second of the last event, kept in `time` and `timeBytes` (it changes once a second).
     private long timeSecond;
     private int timeSecondEnd = -1;
 
@@ -183,13 +188,13 @@ public final class EventJsonWriter {
         g.writeFieldName(SEQ);
         g.writeNumber(e.sequence());
         g.writeFieldName(SIGNAL);
-        JsonScalars.string(g, e.signal().name());
+        string(e.signal().name());
         g.writeFieldName(SEVERITY);
-        g.writeString(e.severity().name());
+        g.writeString(SEVERITIES[e.severity().ordinal()]);
         g.writeFieldName(MESSAGE);
-        JsonScalars.string(g, e.message());
+        string(e.message());
         g.writeFieldName(THREAD);
-        JsonScalars.string(g, e.thread());
+        string(e.thread());
         if (e.traceId() != null) {
             g.writeFieldName(TRACE_ID);
             JsonScalars.string(g, e.traceId());
@@ -221,15 +226,39 @@ public final class EventJsonWriter {
         if (timeSecondEnd < 0 || second != timeSecond) {
             timeSecondEnd = Rfc3339.formatSecond(second, time, 0);
             timeSecond = second;
+            ascii(time, 0, timeSecondEnd, timeBytes);
         }
         int end = Rfc3339.formatFraction((int) Math.floorMod(epochMicros, 1_000_000L), time, timeSecondEnd);
-        gen.writeString(time, 0, end);
+        ascii(time, timeSecondEnd, end, timeBytes);
+        // Digits, '-', ':', 'T', '.', 'Z': nothing to escape, so the bytes go out as they are.
+        gen.writeRawUTF8String(timeBytes, 0, end);
+    }
+
+    private static void ascii(char[] from, int start, int end, byte[] to) {
+        for (int i = start; i < end; i++) {
+            to[i] = (byte) from[i];
+        }
+    }
+
+    /** A string value, from {@link #encoded} when it is a repeated one. */
+    private void string(String s) throws IOException {
+        SerializableString cached = s == null ? null : encoded.find(s);
+        if (cached != null) {
+            gen.writeString(cached);
+        } else {
+            JsonScalars.string(gen, s);
+        }
     }
 
     private void writeKey(Event e, String key) throws IOException {
         String renamed = ReservedKeys.underscored(key);
         if (renamed == null) {
-            JsonScalars.key(gen, key);
+            SerializableString cached = encoded.find(key);
+            if (cached != null) {
+                gen.writeFieldName(cached);
+            } else {
+                JsonScalars.key(gen, key);
+            }
             return;
         }
         // Keep the renamed key unique among the event's own keys too (a field "_message" may exist).
@@ -252,13 +281,13 @@ public final class EventJsonWriter {
         JsonGenerator g = gen;
         switch (f.type()) {
             case STRING:
-                JsonScalars.string(g, f.stringValue());
+                string(f.stringValue());
                 break;
             case LONG:
                 g.writeNumber(f.longValue());
                 break;
             case DOUBLE:
-                JsonScalars.number(g, f.doubleValue());
+                JsonScalars.number(g, f.doubleValue(), scratch);
                 break;
             case BOOLEAN:
                 g.writeBoolean(f.booleanValue());
@@ -285,6 +314,15 @@ public final class EventJsonWriter {
                 values.write(g, f.value());
                 break;
         }
+    }
+
+    private static SerializedString[] severityNames() {
+        Severity[] all = Severity.values();
+        SerializedString[] names = new SerializedString[all.length];
+        for (Severity s : all) {
+            names[s.ordinal()] = new SerializedString(s.name());
+        }
+        return names;
     }
 
     private JsonGenerator newGenerator() {

@@ -9,7 +9,7 @@ import java.time.Instant;
 final class JsonScalars {
 
     /** Scratch space a caller lends for times and durations. */
-    static final int SCRATCH_LENGTH = Math.max(Rfc3339.MAX_LENGTH, DurationMillis.MAX_LENGTH);
+    static final int SCRATCH_LENGTH = Math.max(PlainDoubles.MAX_LENGTH, Math.max(Rfc3339.MAX_LENGTH, DurationMillis.MAX_LENGTH));
 
     private JsonScalars() {
     }
@@ -26,6 +26,19 @@ final class JsonScalars {
     /** A key; unpaired surrogates become U+FFFD. */
     static void key(JsonGenerator g, String key) throws IOException {
         g.writeFieldName(Utf16.clean(key));
+    }
+
+    /**
+     * A number, or for NaN and the infinities the strings "NaN", "Infinity", "-Infinity". Plain
+     * decimals are written from {@code scratch} without allocating ({@link PlainDoubles}).
+     */
+    static void number(JsonGenerator g, double d, char[] scratch) throws IOException {
+        int end = PlainDoubles.format(d, scratch, 0);
+        if (end >= 0) {
+            g.writeNumber(scratch, 0, end);
+        } else {
+            number(g, d);
+        }
     }
 
     /** A number, or for NaN and the infinities the strings "NaN", "Infinity", "-Infinity". */

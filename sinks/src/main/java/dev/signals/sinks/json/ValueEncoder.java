@@ -89,7 +89,7 @@ final class ValueEncoder {
         } else if (v instanceof OptionalDouble) {
             OptionalDouble o = (OptionalDouble) v;
             if (o.isPresent()) {
-                JsonScalars.number(g, o.getAsDouble());
+                JsonScalars.number(g, o.getAsDouble(), scratch);
             } else {
                 g.writeNull();
             }
@@ -176,7 +176,7 @@ final class ValueEncoder {
             }
         } else if (array instanceof double[]) {
             for (double x : (double[]) array) {
-                JsonScalars.number(g, x);
+                JsonScalars.number(g, x, scratch);
             }
         } else if (array instanceof float[]) {
             for (float x : (float[]) array) {
@@ -198,7 +198,7 @@ final class ValueEncoder {
         g.writeEndArray();
     }
 
-    private static void number(JsonGenerator g, Number n) throws IOException {
+    private void number(JsonGenerator g, Number n) throws IOException {
         if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
                 || n instanceof AtomicInteger || n instanceof AtomicLong
                 || n instanceof LongAdder || n instanceof LongAccumulator) {
@@ -210,7 +210,7 @@ final class ValueEncoder {
         } else if (n instanceof BigInteger) {
             g.writeNumber((BigInteger) n);
         } else {
-            JsonScalars.number(g, n.doubleValue()); // Double, DoubleAdder and other Numbers
+            JsonScalars.number(g, n.doubleValue(), scratch); // Double, DoubleAdder and other Numbers
         }
     }
 }
