@@ -45,6 +45,8 @@ final class AsyncDelivery {
     private final Overflow overflow;
     private final long blockTimeoutNanos;
     private final int batchSize;
+    /** How many events the worker takes from a full queue before blocked producers try again. */
+    private final int resumeSlack;
     private final SinkCounters counters;
     private final Target target;
     private final long lingerNanos;
@@ -69,6 +71,7 @@ final class AsyncDelivery {
             this.queue = q;
             this.progress = q;
         }
+        this.resumeSlack = Math.max(1, capacity / 8);
         this.overflow = policy.overflow();
         this.blockTimeoutNanos = policy.blockTimeout() == null ? -1 : policy.blockTimeout().toNanos();
         this.batchSize = policy.batchSize();
@@ -117,18 +120,24 @@ final class AsyncDelivery {
             return;
         }
         long start = blockTimeoutNanos >= 0 ? System.nanoTime() : 0;
-        for (int round = 0; !queue.relaxedOffer(event); round++) {
-            if (state != RUNNING) {
-                counters.dropped(DropReason.SHUTDOWN, 1);
-                return;
+        do {
+            // Full: wait until the worker has taken a slice of the queue instead of retrying slot
+            // by slot, which keeps waiting producers off the queue's indexes (and, with few cores,
+            // off the CPU) while the worker drains it.
+            long resumeAt = progress.currentConsumerIndex() + resumeSlack;
+            for (int round = 0; progress.currentConsumerIndex() < resumeAt; round++) {
+                if (state != RUNNING) {
+                    counters.dropped(DropReason.SHUTDOWN, 1);
+                    return;
+                }
+                if (blockTimeoutNanos >= 0 && System.nanoTime() - start >= blockTimeoutNanos) {
+                    counters.dropped(DropReason.OVERFLOW, 1);
+                    return;
+                }
+                wake();
+                Waits.backoff(round);
             }
-            if (blockTimeoutNanos >= 0 && System.nanoTime() - start >= blockTimeoutNanos) {
-                counters.dropped(DropReason.OVERFLOW, 1);
-                return;
-            }
-            wake();
-            Waits.backoff(round);
-        }
+        } while (!queue.relaxedOffer(event));
         wake();
     }
 
