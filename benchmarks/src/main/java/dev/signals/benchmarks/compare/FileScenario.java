@@ -42,6 +42,8 @@ public abstract class FileScenario {
     private long iterationStart;
     private int warmups;
     private int measurements;
+    private boolean sampled;
+    private boolean holesUnsupported;
 
     /** The framework's name in file names. */
     protected abstract String framework();
@@ -97,6 +99,38 @@ public abstract class FileScenario {
             throw new IllegalStateException(framework() + " wrote " + lines.lines() + " lines to " + file + " for "
                     + calls + " calls");
         }
+        if (!sampled) {
+            keepSample(file);
+            sampled = true;
+        }
+        releaseChecked(file, lines.bytes());
+    }
+
+    /**
+     * Frees the storage of the lines already checked (a hole punched with {@code fallocate}),
+     * keeping the file's size, so that writers carry on where they were. Without it the file
+     * grows by gigabytes per trial, and on this VM memory the guest touches for the first time
+     * is several times slower to fill (measured with dd on /dev/shm: 1.9 GB/s for the first
+     * 2 GB, 220 MB/s after): the framework that wrote most would be slowed the most. Skipped
+     * (with a note) where {@code fallocate} is missing or the file system cannot punch holes.
+     */
+    private void releaseChecked(Path file, long checkedBytes) throws InterruptedException {
+        long length = checkedBytes & ~4095L; // whole pages
+        if (length == 0 || holesUnsupported) {
+            return;
+        }
+        try {
+            Process p = new ProcessBuilder("fallocate", "--punch-hole", "--offset", "0", "--length",
+                    Long.toString(length), file.toString()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0) {
+                holesUnsupported = true;
+                System.out.println("note: the file's written part is not released (" + output + ")");
+            }
+        } catch (IOException e) {
+            holesUnsupported = true;
+            System.out.println("note: the file's written part is not released (" + e.getMessage() + ")");
+        }
     }
 
     @TearDown(Level.Trial)
@@ -104,13 +138,12 @@ public abstract class FileScenario {
         try {
             stop();
         } finally {
-            keepSample(file);
             // The files are large (gigabytes for the asynchronous loggers) and already checked.
             deleteQuietly(file);
         }
     }
 
-    /** Keeps the first lines as {@code <file>.sample}, to show what each framework writes. */
+    /** Keeps the first lines as {@code <file>.sample}, to show what each framework writes (before any hole is punched). */
     private static void keepSample(Path file) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<String> sample = new ArrayList<>();
