@@ -151,6 +151,35 @@ public final class Event {
         return false;
     }
 
+    /**
+     * True when two fields share a key, so that {@link #isShadowed} is true for some field.
+     * Cheap when no key repeats (a filter of the keys' hashes, then the exact test only when two
+     * hashes may collide): writers ask once per event, then {@code isShadowed} only if needed.
+     */
+    public boolean hasRepeatedKeys() {
+        if (fields.length < 2) {
+            return false;
+        }
+        long low = 0;
+        long high = 0;
+        for (Field f : fields) {
+            int hash = f.key().hashCode();
+            long a = 1L << hash; // a shift takes the low six bits of the hash
+            long b = 1L << (hash >>> 6);
+            if ((low & a) != 0 && (high & b) != 0) {
+                for (int i = 0; i < fields.length - 1; i++) {
+                    if (isShadowed(i)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            low |= a;
+            high |= b;
+        }
+        return false;
+    }
+
     /** The value of the field with this key that wins (the last one), or {@code null}. */
     public Field field(String key) {
         for (int i = fieldCount() - 1; i >= 0; i--) {

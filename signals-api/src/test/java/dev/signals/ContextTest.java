@@ -1,6 +1,7 @@
 package dev.signals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,22 @@ class ContextTest {
         assertEquals(3, e.fieldCount());
         assertTrue(e.isShadowed(0));
         assertEquals("call", e.field("service").stringValue());
+    }
+
+    @Test
+    void repeatedKeysAreFoundWhateverTheirHashes() {
+        assertFalse(Event.builder(SIG).fields(Field.of("a", 1)).build().hasRepeatedKeys());
+        assertFalse(Event.builder(SIG).fields(Field.of("Aa", 1), Field.of("BB", 2)).build().hasRepeatedKeys()); // same hash
+        assertTrue(Event.builder(SIG).fields(Field.of("a", 1), Field.of("b", 2), Field.of(new String("a"), 3))
+                .build().hasRepeatedKeys());
+        // Every pair of 2,000 distinct keys, and each key doubled: the filter never hides a repeat.
+        for (int i = 0; i < 2_000; i++) {
+            String key = "k" + i;
+            Event distinct = Event.builder(SIG).fields(Field.of(key, 1), Field.of("k" + (i + 1), 2), Field.of("z", 3)).build();
+            assertFalse(distinct.hasRepeatedKeys(), key);
+            Event doubled = Event.builder(SIG).fields(Field.of(key, 1), Field.of("z", 3), Field.of("k" + i, 2)).build();
+            assertTrue(doubled.hasRepeatedKeys(), key);
+        }
     }
 
     @Test

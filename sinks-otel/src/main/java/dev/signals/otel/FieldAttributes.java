@@ -39,8 +39,9 @@ final class FieldAttributes {
      */
     static void putFields(AttributesBuilder b, Event e, int skip, Set<String> reserved) {
         int n = e.fieldCount();
+        boolean repeats = e.hasRepeatedKeys();
         for (int i = 0; i < n; i++) {
-            if (i == skip || e.isShadowed(i)) {
+            if (i == skip || (repeats && e.isShadowed(i))) {
                 continue;
             }
             Field f = e.field(i);

@@ -71,8 +71,9 @@ final class PrettyFormatter {
             PrettyText.appendMessage(sb, e.message());
         }
         List<Throwable> errors = null;
+        boolean repeats = e.hasRepeatedKeys();
         for (int i = 0, n = e.fieldCount(); i < n; i++) {
-            if (e.isShadowed(i)) {
+            if (repeats && e.isShadowed(i)) {
                 continue;
             }
             Field f = e.field(i);

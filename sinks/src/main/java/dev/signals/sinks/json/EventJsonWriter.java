@@ -204,8 +204,9 @@ public final class EventJsonWriter {
             JsonScalars.string(g, e.spanId());
         }
         int n = e.fieldCount();
+        boolean repeats = e.hasRepeatedKeys();
         for (int i = 0; i < n; i++) {
-            if (e.isShadowed(i)) {
+            if (repeats && e.isShadowed(i)) {
                 continue; // a later field with the same key wins
             }
             currentField = i;
