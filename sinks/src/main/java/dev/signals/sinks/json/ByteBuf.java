@@ -1,5 +1,6 @@
 package dev.signals.sinks.json;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.OutputStream;
 import java.util.Arrays;
 
@@ -44,6 +45,26 @@ final class ByteBuf extends OutputStream {
         ensure(len);
         System.arraycopy(b, off, bytes, size, len);
         size += len;
+    }
+
+    /** All of {@code b}. */
+    @Override
+    public void write(byte[] b) {
+        write(b, 0, b.length);
+    }
+
+    /** Characters below 0x80, one byte each. */
+    void writeAscii(char[] chars, int start, int end) {
+        ensure(end - start);
+        for (int i = start; i < end; i++) {
+            bytes[size++] = (byte) chars[i];
+        }
+    }
+
+    /** A long in decimal, without allocating. */
+    void writeLong(long value) {
+        ensure(20);
+        size = NumberOutput.outputLong(value, bytes, size);
     }
 
     private void ensure(int more) {

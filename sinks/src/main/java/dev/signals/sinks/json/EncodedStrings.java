@@ -1,19 +1,18 @@
 package dev.signals.sinks.json;
 
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The escaped UTF-8 of strings a writer meets again and again — signal names, keys, thread
+ * The quoted JSON text of strings a writer meets again and again — signal names, keys, thread
  * names, constant messages — so that each is escaped once instead of on every event.
  *
  * <p>Strings are found by identity in a fixed number of slots: a string is encoded the second
  * time the same instance is met in its slot, so strings built afresh for each event never
  * allocate an encoding, and the table never grows. An encoded string keeps its slot: two hot
- * strings sharing a slot leave the second one uncached rather than re-encode them in turn. Only printable ASCII without quotes or
- * backslashes is kept, whose escaped form is the string itself under every escaping rule, so
- * jackson's {@link SerializedString} writes exactly what the writer's own escapes would.
- * Not thread-safe: one per writer.
+ * strings sharing a slot leave the second one uncached rather than re-encode them in turn.
+ * Only printable ASCII without quotes or backslashes is kept: its JSON text is the string
+ * itself between quotes under every escaping rule, so the cached bytes are exactly what
+ * jackson would write. Not thread-safe: one per writer.
  */
 final class EncodedStrings {
 
@@ -21,16 +20,17 @@ final class EncodedStrings {
     private static final int MAX_CACHED_LENGTH = 256;
 
     private final String[] met = new String[SLOTS];
-    private final SerializedString[] encoded = new SerializedString[SLOTS];
+    private final String[] cached = new String[SLOTS];
+    private final byte[][] quoted = new byte[SLOTS][];
 
-    /** The encoded form of {@code s} when it is cached (or now becomes so), else {@code null}. */
-    SerializableString find(String s) {
+    /** {@code "s"} as UTF-8 when {@code s} is cached (or now becomes so), else {@code null}. */
+    byte[] quoted(String s) {
         int slot = s.hashCode() & (SLOTS - 1);
-        SerializedString e = encoded[slot];
-        if (e != null && e.getValue() == s) {
-            return e;
+        String c = cached[slot];
+        if (c == s) {
+            return quoted[slot];
         }
-        if (e != null) {
+        if (c != null) {
             return null;
         }
         if (met[slot] != s) {
@@ -40,9 +40,10 @@ final class EncodedStrings {
         if (!isPlain(s)) {
             return null;
         }
-        e = new SerializedString(s);
-        encoded[slot] = e;
-        return e;
+        byte[] q = ('"' + s + '"').getBytes(StandardCharsets.US_ASCII);
+        quoted[slot] = q;
+        cached[slot] = s;
+        return q;
     }
 
     private static boolean isPlain(String s) {

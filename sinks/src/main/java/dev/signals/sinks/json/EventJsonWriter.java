@@ -1,8 +1,6 @@
 package dev.signals.sinks.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.signals.Event;
 import dev.signals.Field;
 import dev.signals.Severity;
@@ -17,8 +15,10 @@ import java.util.Arrays;
  * object, UTF-8, ending with {@code '\n'}, that no field value can break in two.
  *
  * <p>Built for the hot path: one jackson-core generator and one byte buffer live as long as
- * the writer, so encoding an event allocates nothing beyond what its values force (a double's
- * digits, a stack trace, a map's entries).
+ * the writer, so encoding an event allocates nothing beyond what its values force (a stack
+ * trace, a map's entries, a double outside the plain range). The writer lays out the object
+ * and writes cached strings, integers, plain doubles and booleans as bytes; jackson escapes
+ * every other string and writes every nested value.
  *
  * <p><b>Ownership.</b> A writer is not thread-safe: give each thread or each sink its own, or
  * guard it with a lock. The bytes of {@link #buffer()} belong to the writer and are valid until
@@ -36,27 +36,31 @@ public final class EventJsonWriter {
     // A buffer grown past this by one huge event is dropped when the next event starts.
     private static final int MAX_RETAINED_CAPACITY = 1 << 20;
 
-    private static final SerializedString TIME = new SerializedString("time");
-    private static final SerializedString SEQ = new SerializedString("seq");
-    private static final SerializedString SIGNAL = new SerializedString("signal");
-    private static final SerializedString SEVERITY = new SerializedString("severity");
-    private static final SerializedString MESSAGE = new SerializedString("message");
-    private static final SerializedString THREAD = new SerializedString("thread");
-    private static final SerializedString TRACE_ID = new SerializedString("trace_id");
-    private static final SerializedString SPAN_ID = new SerializedString("span_id");
-    private static final SerializedString SECRET_TEXT = new SerializedString("***");
-    private static final SerializedString[] SEVERITIES = severityNames();
+    // The object's own layout, written as bytes: keys are fixed and need no escaping.
+    private static final byte[] TIME = ascii("{\"time\":\"");
+    private static final byte[] SEQ = ascii("\",\"seq\":");
+    private static final byte[] SIGNAL = ascii(",\"signal\":");
+    private static final byte[] SEVERITY = ascii(",\"severity\":");
+    private static final byte[] MESSAGE = ascii(",\"message\":");
+    private static final byte[] THREAD = ascii(",\"thread\":");
+    private static final byte[] TRACE_ID = ascii(",\"trace_id\":");
+    private static final byte[] SPAN_ID = ascii(",\"span_id\":");
+    private static final byte[] SECRET_TEXT = ascii("\"***\"");
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+    private static final byte[] NULL = ascii("null");
+    private static final byte[][] SEVERITIES = severityNames();
 
     private final ByteBuf out = new ByteBuf(INITIAL_CAPACITY, MAX_RETAINED_CAPACITY);
     private final char[] scratch = new char[JsonScalars.SCRATCH_LENGTH];
     private final char[] time = new char[Rfc3339.MAX_LENGTH];
-    private final byte[] timeBytes = new byte[Rfc3339.MAX_LENGTH];
     private final ErrorEncoder errors = new ErrorEncoder();
     private final ValueEncoder values = new ValueEncoder(errors, scratch);
     private final EncodedStrings encoded = new EncodedStrings();
+    // Writes, at the root and straight into `out`, each value that needs escaping or nesting.
     private JsonGenerator gen;
 
-    // The date and time to the second of the last event, kept in `time` and `timeBytes` (it changes once a second).
+    // The date and time to the second of the last event, kept in `time` (it changes once a second).
     private long timeSecond;
     private int timeSecondEnd = -1;
 
@@ -153,11 +157,10 @@ public final class EventJsonWriter {
             currentField = -1;
             try {
                 writeEvent(event);
-                gen.flush();
                 out.write('\n');
                 return out.size();
             } catch (IOException | RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-                // The generator is mid-object: start over with a fresh one.
+                // The generator may be mid-value: start over with a fresh one.
                 gen = newGenerator();
                 int failed = currentField;
                 if (failed < 0 || (failures != null && failures[failed] != null)) {
@@ -180,28 +183,33 @@ public final class EventJsonWriter {
         throw (Error) e;
     }
 
+    /**
+     * The object's layout (braces, keys, commas) and the scalars that need no escaping are
+     * written here as bytes; strings that are not cached and every nested value go through
+     * jackson, one root value at a time, so that its escaping and value encoding apply
+     * unchanged while its per-token bookkeeping is spent only where it is needed.
+     */
     private void writeEvent(Event e) throws IOException {
-        JsonGenerator g = gen;
-        g.writeStartObject();
-        g.writeFieldName(TIME);
+        ByteBuf o = out;
+        o.write(TIME);
         writeTime(e.epochMicros());
-        g.writeFieldName(SEQ);
-        g.writeNumber(e.sequence());
-        g.writeFieldName(SIGNAL);
+        o.write(SEQ);
+        o.writeLong(e.sequence());
+        o.write(SIGNAL);
         string(e.signal().name());
-        g.writeFieldName(SEVERITY);
-        g.writeString(SEVERITIES[e.severity().ordinal()]);
-        g.writeFieldName(MESSAGE);
+        o.write(SEVERITY);
+        o.write(SEVERITIES[e.severity().ordinal()]);
+        o.write(MESSAGE);
         string(e.message());
-        g.writeFieldName(THREAD);
+        o.write(THREAD);
         string(e.thread());
         if (e.traceId() != null) {
-            g.writeFieldName(TRACE_ID);
-            JsonScalars.string(g, e.traceId());
+            o.write(TRACE_ID);
+            string(e.traceId());
         }
         if (e.spanId() != null) {
-            g.writeFieldName(SPAN_ID);
-            JsonScalars.string(g, e.spanId());
+            o.write(SPAN_ID);
+            string(e.spanId());
         }
         int n = e.fieldCount();
         boolean repeats = e.hasRepeatedKeys();
@@ -211,62 +219,56 @@ public final class EventJsonWriter {
             }
             currentField = i;
             Field f = e.field(i);
+            o.write(',');
             writeKey(e, f.key());
+            o.write(':');
             if (failures != null && failures[i] != null) {
-                g.writeString("<unwritable: " + failures[i].getClass().getName() + ">");
+                string("<unwritable: " + failures[i].getClass().getName() + ">");
             } else {
                 writeValue(f);
             }
         }
         currentField = -1;
-        g.writeEndObject();
+        o.write('}');
     }
 
-    private void writeTime(long epochMicros) throws IOException {
+    /** The time, without its opening quote (part of {@link #TIME}): digits and separators, nothing to escape. */
+    private void writeTime(long epochMicros) {
         long second = Math.floorDiv(epochMicros, 1_000_000L);
         if (timeSecondEnd < 0 || second != timeSecond) {
             timeSecondEnd = Rfc3339.formatSecond(second, time, 0);
             timeSecond = second;
-            ascii(time, 0, timeSecondEnd, timeBytes);
         }
         int end = Rfc3339.formatFraction((int) Math.floorMod(epochMicros, 1_000_000L), time, timeSecondEnd);
-        ascii(time, timeSecondEnd, end, timeBytes);
-        // Digits, '-', ':', 'T', '.', 'Z': nothing to escape, so the bytes go out as they are.
-        gen.writeRawUTF8String(timeBytes, 0, end);
+        out.writeAscii(time, 0, end);
     }
 
-    private static void ascii(char[] from, int start, int end, byte[] to) {
-        for (int i = start; i < end; i++) {
-            to[i] = (byte) from[i];
-        }
-    }
-
-    /** A string value, from {@link #encoded} when it is a repeated one. */
+    /** A string value or key: its cached text when it is a repeated one, else through jackson. */
     private void string(String s) throws IOException {
-        SerializableString cached = s == null ? null : encoded.find(s);
+        if (s == null) {
+            out.write(NULL);
+            return;
+        }
+        byte[] cached = encoded.quoted(s);
         if (cached != null) {
-            gen.writeString(cached);
+            out.write(cached);
         } else {
             JsonScalars.string(gen, s);
+            gen.flush();
         }
     }
 
     private void writeKey(Event e, String key) throws IOException {
         String renamed = ReservedKeys.underscored(key);
         if (renamed == null) {
-            SerializableString cached = encoded.find(key);
-            if (cached != null) {
-                gen.writeFieldName(cached);
-            } else {
-                JsonScalars.key(gen, key);
-            }
+            string(key);
             return;
         }
         // Keep the renamed key unique among the event's own keys too (a field "_message" may exist).
         while (hasKey(e, renamed)) {
             renamed = "_" + renamed;
         }
-        gen.writeFieldName(renamed);
+        string(renamed);
     }
 
     private static boolean hasKey(Event e, String key) {
@@ -279,28 +281,32 @@ public final class EventJsonWriter {
     }
 
     private void writeValue(Field f) throws IOException {
-        JsonGenerator g = gen;
         switch (f.type()) {
             case STRING:
                 string(f.stringValue());
-                break;
+                return;
             case LONG:
-                g.writeNumber(f.longValue());
-                break;
+                out.writeLong(f.longValue());
+                return;
             case DOUBLE:
-                JsonScalars.number(g, f.doubleValue(), scratch);
-                break;
+                writeDouble(f.doubleValue());
+                return;
             case BOOLEAN:
-                g.writeBoolean(f.booleanValue());
+                out.write(f.booleanValue() ? TRUE : FALSE);
+                return;
+            case SECRET:
+                out.write(SECRET_TEXT); // the clear value is never read here
+                return;
+            default:
                 break;
+        }
+        JsonGenerator g = gen;
+        switch (f.type()) {
             case DURATION:
                 JsonScalars.duration(g, f.durationValue(), scratch);
                 break;
             case INSTANT:
                 JsonScalars.instant(g, f.instantValue(), scratch);
-                break;
-            case SECRET:
-                g.writeString(SECRET_TEXT); // the clear value is never read here
                 break;
             case ERROR:
                 Throwable t = f.errorValue();
@@ -315,13 +321,28 @@ public final class EventJsonWriter {
                 values.write(g, f.value());
                 break;
         }
+        g.flush();
     }
 
-    private static SerializedString[] severityNames() {
+    private void writeDouble(double d) throws IOException {
+        int end = PlainDoubles.format(d, scratch, 0);
+        if (end >= 0) {
+            out.writeAscii(scratch, 0, end);
+        } else {
+            JsonScalars.number(gen, d);
+            gen.flush();
+        }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[][] severityNames() {
         Severity[] all = Severity.values();
-        SerializedString[] names = new SerializedString[all.length];
+        byte[][] names = new byte[all.length][];
         for (Severity s : all) {
-            names[s.ordinal()] = new SerializedString(s.name());
+            names[s.ordinal()] = ascii('"' + s.name() + '"');
         }
         return names;
     }

@@ -21,17 +21,17 @@ class EncodedStringsTest {
     void aStringIsCachedTheSecondTimeTheSameInstanceIsMet() {
         EncodedStrings cache = new EncodedStrings();
         String key = "order_id";
-        assertNull(cache.find(key));
-        assertNotNull(cache.find(key));
-        assertSame(cache.find(key), cache.find(key));
-        assertEquals("order_id", cache.find(key).getValue());
+        assertNull(cache.quoted(key));
+        assertNotNull(cache.quoted(key));
+        assertSame(cache.quoted(key), cache.quoted(key));
+        assertEquals("\"order_id\"", new String(cache.quoted(key), StandardCharsets.US_ASCII));
     }
 
     @Test
     void stringsBuiltPerEventAreNeverCached() {
         EncodedStrings cache = new EncodedStrings();
         for (int i = 0; i < 3; i++) {
-            assertNull(cache.find(new String("Order " + 7))); // equal text, a new instance each time
+            assertNull(cache.quoted(new String("Order " + 7))); // equal text, a new instance each time
         }
     }
 
@@ -39,8 +39,8 @@ class EncodedStringsTest {
     void stringsThatNeedEscapingAreNeverCached() {
         EncodedStrings cache = new EncodedStrings();
         for (String s : new String[] {"quote\"d", "back\\slash", "line\u2028separator", "caf\u00e9", "tab\t", "nel\u0085"}) {
-            cache.find(s);
-            assertNull(cache.find(s), s);
+            cache.quoted(s);
+            assertNull(cache.quoted(s), s);
         }
     }
 
@@ -50,11 +50,11 @@ class EncodedStringsTest {
         String first = "Aa";
         String second = "BB"; // same hashCode as "Aa": the same slot
         assertEquals(first.hashCode(), second.hashCode());
-        cache.find(first);
-        cache.find(first);
-        cache.find(second);
-        assertNull(cache.find(second));
-        assertNotNull(cache.find(first));
+        cache.quoted(first);
+        cache.quoted(first);
+        cache.quoted(second);
+        assertNull(cache.quoted(second));
+        assertNotNull(cache.quoted(first));
     }
 
     @Test
