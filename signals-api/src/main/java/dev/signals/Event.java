@@ -26,8 +26,8 @@ public final class Event {
     private final String message;
     private final String thread;
     // The trace context as the thread held it (no copy), and the context fields followed by the
-    // call-site fields in one array: seven fields make an event of 48 bytes, not 56 (with
-    // compressed references), and every event of a busy service is built from these.
+    // call-site fields in one array: these seven members make an event of 48 bytes, not 56
+    // (with compressed references), and a busy service builds millions of events.
     private final TraceContext trace;
     private final Field[] fields;
 

@@ -1,6 +1,7 @@
 package dev.signals.router;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signals.Event;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,6 +111,33 @@ class AsyncDeliveryTest {
         assertTrue(stuck.dropped(DropReason.OVERFLOW) >= 10_000 - 9, "at most the queue and one in hand wait");
         release.countDown();
         router.close(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aBlockedProducerTakesTheFirstSlotThatFreesWhenTheSinkIsSlow() throws Exception {
+        Router router = new Router();
+        Semaphore permits = new Semaphore(0);
+        CountDownLatch inSink = new CountDownLatch(1);
+        router.route("*", Severity.TRACE, e -> {
+            inSink.countDown();
+            permits.acquire();
+        }, DeliveryPolicy.builder().async(64, Overflow.BLOCK).build());
+        router.dispatch(Event.builder(BURST).build());
+        inSink.await(); // the worker holds the first event
+        for (int i = 0; i < 64; i++) {
+            router.dispatch(Event.builder(BURST).build()); // fills the queue
+        }
+        Thread producer = new Thread(() -> router.dispatch(Event.builder(BURST).build()), "blocked-producer");
+        producer.start();
+        while (producer.getState() != Thread.State.TIMED_WAITING && producer.isAlive()) {
+            Thread.onSpinWait(); // until it waits on the full queue, parked
+        }
+        permits.release(); // the worker finishes one event and takes the next: one slot frees
+        producer.join(Duration.ofSeconds(30).toMillis());
+        assertFalse(producer.isAlive(), "the producer still waits for a slot that is free");
+        permits.release(1_000);
+        router.close(Duration.ofSeconds(30));
+        assertEquals(66, router.stats().sinks().values().iterator().next().delivered());
     }
 
     @Test

@@ -163,6 +163,21 @@ public class SignalsCompare {
         emit(ORDER_DEBUG, o);
     }
 
+    /**
+     * An empty benchmark with the disabled case's arguments: what JMH itself costs per call
+     * here, the floor under every figure in nanoseconds (the report prints it beside the
+     * disabled case).
+     */
+    @Benchmark
+    @Threads(1)
+    public void harness_1thread(Disabled routes, Order o) {
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void harness_2threads(Disabled routes, Order o) {
+    }
+
     // ------------------------------------------------------------------ 2. time-travel buffer
 
     @Benchmark

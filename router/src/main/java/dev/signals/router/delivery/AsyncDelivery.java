@@ -120,24 +120,29 @@ final class AsyncDelivery {
             return;
         }
         long start = blockTimeoutNanos >= 0 ? System.nanoTime() : 0;
-        do {
-            // Full: wait until the worker has taken a slice of the queue instead of retrying slot
-            // by slot, which keeps waiting producers off the queue's indexes (and, with few cores,
-            // off the CPU) while the worker drains it.
-            long resumeAt = progress.currentConsumerIndex() + resumeSlack;
-            for (int round = 0; progress.currentConsumerIndex() < resumeAt; round++) {
-                if (state != RUNNING) {
-                    counters.dropped(DropReason.SHUTDOWN, 1);
-                    return;
+        // Full. While the worker drains quickly (the spinning and yielding rounds), wait until it
+        // has taken a slice of the queue rather than retry slot by slot: that keeps producers off
+        // the queue's indexes and, with few cores, off the CPU the worker needs. Once waiting has
+        // come to parking (a slow sink), try at every round, so space is taken as soon as it frees.
+        long resumeAt = progress.currentConsumerIndex() + resumeSlack;
+        for (int round = 0; ; round++) {
+            if (round >= Waits.PARKING_ROUND || progress.currentConsumerIndex() >= resumeAt) {
+                if (queue.relaxedOffer(event)) {
+                    break;
                 }
-                if (blockTimeoutNanos >= 0 && System.nanoTime() - start >= blockTimeoutNanos) {
-                    counters.dropped(DropReason.OVERFLOW, 1);
-                    return;
-                }
-                wake();
-                Waits.backoff(round);
+                resumeAt = progress.currentConsumerIndex() + resumeSlack;
             }
-        } while (!queue.relaxedOffer(event));
+            if (state != RUNNING) {
+                counters.dropped(DropReason.SHUTDOWN, 1);
+                return;
+            }
+            if (blockTimeoutNanos >= 0 && System.nanoTime() - start >= blockTimeoutNanos) {
+                counters.dropped(DropReason.OVERFLOW, 1);
+                return;
+            }
+            wake();
+            Waits.backoff(round);
+        }
         wake();
     }
 

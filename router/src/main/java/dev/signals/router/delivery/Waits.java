@@ -9,14 +9,17 @@ final class Waits {
     private Waits() {
     }
 
+    /** The first round of waiting that parks: before it, {@link #backoff} spins, then yields. */
+    static final int PARKING_ROUND = 128;
+
     /** Backs off for the {@code round}-th time of waiting on the same condition. */
     static void backoff(int round) {
         if (round < 64) {
             Thread.onSpinWait();
-        } else if (round < 128) {
+        } else if (round < PARKING_ROUND) {
             Thread.yield();
         } else {
-            LockSupport.parkNanos(Math.min(1_000_000L, 10_000L << Math.min(6, (round - 128) / 16)));
+            LockSupport.parkNanos(Math.min(1_000_000L, 10_000L << Math.min(6, (round - PARKING_ROUND) / 16)));
         }
     }
 

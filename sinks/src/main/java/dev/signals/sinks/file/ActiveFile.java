@@ -20,6 +20,7 @@ final class ActiveFile {
 
     private final Path path;
     private final FileChannel channel;
+    private ByteBuffer wrapped;
     private final Object fileKey;
     private long committed;
     private boolean broken;
@@ -83,7 +84,12 @@ final class ActiveFile {
 
     /** Writes whole lines, all or nothing. */
     void write(byte[] bytes, int length) throws IOException {
-        ByteBuffer data = ByteBuffer.wrap(bytes, 0, length);
+        // The caller writes from the same array again and again: wrap it once.
+        if (wrapped == null || wrapped.array() != bytes) {
+            wrapped = ByteBuffer.wrap(bytes);
+        }
+        ByteBuffer data = wrapped;
+        data.clear().limit(length);
         try {
             while (data.hasRemaining()) {
                 channel.write(data);
