@@ -1,12 +1,10 @@
 package dev.signals.example.orders.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,11 +13,17 @@ import java.util.Map;
 
 /**
  * A JSON object exchanged between the services: strings, whole numbers, booleans, and lists
- * and objects of those. Read and written with jackson-core's streaming API. Immutable.
+ * and objects of those. Read and written with jackson-databind (whole numbers read as
+ * {@code Long}, others as {@code Double}). Immutable at the top level.
  */
 public final class Body {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
+    };
     /** The empty object. */
     public static final Body EMPTY = new Body(Map.of());
 
@@ -97,20 +101,19 @@ public final class Body {
         return out;
     }
 
-    /** The entries, read-only. */
+    /** The entries, read-only; what the body is written as, also inside another body. */
+    @JsonValue
     public Map<String, Object> asMap() {
         return values;
     }
 
     /** The body as compact JSON text. */
     public String toJson() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            writeValue(g, values);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("writing plain values to a string failed", e);
         }
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -122,82 +125,10 @@ public final class Body {
         if (json == null || json.isBlank()) {
             return EMPTY;
         }
-        try (JsonParser p = JSON.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("expected a JSON object");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = (Map<String, Object>) readValue(p);
-            if (p.nextToken() != null) {
-                throw new IllegalArgumentException("unexpected text after the JSON object");
-            }
-            return new Body(map);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
-        }
-    }
-
-    private static Object readValue(JsonParser p) throws IOException {
-        switch (p.currentToken()) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    map.put(key, readValue(p));
-                }
-                return Collections.unmodifiableMap(map);
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(readValue(p));
-                }
-                return Collections.unmodifiableList(list);
-            }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-                return p.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new IllegalArgumentException("unexpected JSON token " + p.currentToken());
-        }
-    }
-
-    private static void writeValue(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof Body) {
-            writeValue(g, ((Body) v).values);
-        } else if (v instanceof Map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                writeValue(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof List) {
-            g.writeStartArray();
-            for (Object item : (List<?>) v) {
-                writeValue(g, item);
-            }
-            g.writeEndArray();
-        } else if (v instanceof Long || v instanceof Integer) {
-            g.writeNumber(((Number) v).longValue());
-        } else if (v instanceof Number) {
-            g.writeNumber(((Number) v).doubleValue());
-        } else if (v instanceof Boolean) {
-            g.writeBoolean((Boolean) v);
-        } else {
-            g.writeString(String.valueOf(v));
+        try {
+            return new Body(Collections.unmodifiableMap(JSON.readValue(json, OBJECT)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("malformed JSON object: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.signals.router.Router;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,8 +111,9 @@ class ExampleConfigTest {
                 + " \"f\": { \"type\": \"file\", \"path\": \"a/b.jsonl\", /* x */ },}, \"routes\": [], }";
         ExampleConfig c = ExampleConfig.place("t", text, null, Path.of("z"), null);
         Map<String, Object> back = JsonTree.parseObject(c.placedText());
-        assertEquals(new JsonTree.Num("10000"), back.get("shutdownTimeoutMs"));
-        assertEquals(new JsonTree.Num("0.25"), back.get("ratio"));
+        assertEquals(10000, back.get("shutdownTimeoutMs"));
+        assertEquals(new BigDecimal("0.25"), back.get("ratio"));
+        assertTrue(c.placedText().contains(" 10000") && c.placedText().contains(" 0.25"), c.placedText());
         assertEquals(Path.of("z", "b.jsonl").toString(), sink(c.placedText(), "f").get("path"));
     }
 }
