@@ -353,6 +353,24 @@ public final class Signals {
         }
     }
 
+    /**
+     * The fields as they may leave the process, with the configuration's {@code redact} keys
+     * replaced; for paths other than events (span attributes). Never throws: on a failure nothing
+     * is let through in clear that redaction would have hidden, so every value is hidden.
+     */
+    static Field[] redact(Field[] fields) {
+        try {
+            return DispatcherLoader.Holder.DISPATCHER.redact(fields);
+        } catch (Throwable t) {
+            reportInternalError(t);
+            Field[] hidden = new Field[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                hidden[i] = Field.secret(fields[i] == null ? "field" : fields[i].key(), "***");
+            }
+            return hidden;
+        }
+    }
+
     /** An emitter whose events all carry {@code fields}, for example the service name. */
     public static Emitter with(Field... fields) {
         return new Emitter(fields.clone());

@@ -81,7 +81,7 @@ public final class Span implements AutoCloseable {
     static Span start(String name, Field[] fields) {
         String spanName = name == null || name.isEmpty() ? "span" : name;
         TraceContext parent = ThreadContext.current().trace;
-        BridgedSpan bridged = ThreadContext.startBridged(spanName, parent, fields);
+        BridgedSpan bridged = ThreadContext.startBridged(spanName, parent, Signals.redact(fields));
         TraceContext ctx = bridged != null ? bridged.context()
                 : TraceContext.local(parent == null ? randomId(2) : parent.traceId(), randomId(1),
                         parent == null || parent.sampled());

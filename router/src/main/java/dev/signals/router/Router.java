@@ -278,6 +278,27 @@ public final class Router implements Dispatcher {
         deliver(targets, redactor == null ? event : event.mapFields(redactor), null);
     }
 
+    /** Replaces the fields the config redacts, for span attributes and other paths that are not events. */
+    @Override
+    public Field[] redact(Field[] fields) {
+        UnaryOperator<Field> redactor = table.redactor();
+        if (redactor == null || fields == null) {
+            return fields;
+        }
+        Field[] out = fields;
+        for (int i = 0; i < fields.length; i++) {
+            Field f = fields[i];
+            Field r = f == null ? null : redactor.apply(f);
+            if (r != f) {
+                if (out == fields) {
+                    out = fields.clone();
+                }
+                out[i] = r;
+            }
+        }
+        return out;
+    }
+
     /** Delivers to every target but {@code except}; how reports about a sink avoid that sink. */
     void dispatchExcept(Event event, SinkChannel except) {
         Targets targets = table.targets(event.signal());

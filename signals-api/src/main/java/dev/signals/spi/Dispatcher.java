@@ -1,6 +1,7 @@
 package dev.signals.spi;
 
 import dev.signals.Event;
+import dev.signals.Field;
 import dev.signals.Signal;
 
 /**
@@ -25,5 +26,15 @@ public interface Dispatcher {
      */
     default int snapshot(String reason) {
         return 0;
+    }
+
+    /**
+     * The fields as every path out of the process must see them: keys the configuration redacts
+     * replaced by secrets. Applied to what leaves other than through {@link #dispatch}, such as
+     * the attributes of a span handed to a tracing system. Answers the array itself when nothing
+     * changes; never modifies it.
+     */
+    default Field[] redact(Field[] fields) {
+        return fields;
     }
 }
