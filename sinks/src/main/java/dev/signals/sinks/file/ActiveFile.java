@@ -1,26 +1,28 @@
 package dev.signals.sinks.file;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 
 /**
- * The file being written, opened for appending. Keeps its tail on a line boundary: a write
- * that fails half-way (a full disk accepts part of it) is cut back to the last whole line, so
- * a reader never meets a partial line that nothing will complete. After a failed write the
- * file is closed and must be {@linkplain #open reopened}: a stale handle never lingers.
+ * The file being written. Keeps its tail on a line boundary: a write that fails half-way (a
+ * full disk accepts part of it) is cut back to the last whole line, so a reader never meets a
+ * partial line that nothing will complete. After a failed write the file is closed and must be
+ * {@linkplain #open reopened}: a stale handle never lingers.
+ *
+ * <p>Written through a {@link RandomAccessFile}, never a {@code FileChannel}: an interrupt
+ * closes any {@code FileChannel} the interrupted thread touches, which would lose the line of
+ * every thread that logs while interrupted (a server's acceptor during its stop). Writes,
+ * syncs and cuts here ignore the interrupt and leave the thread's flag as it was.
  */
 final class ActiveFile {
 
     private final Path path;
-    private final FileChannel channel;
-    private ByteBuffer wrapped;
+    private final RandomAccessFile file;
     private final Object fileKey;
     private long committed;
     private boolean broken;
@@ -28,37 +30,45 @@ final class ActiveFile {
     private boolean tailToCut;
     private boolean unsynced;
 
-    private ActiveFile(Path path, FileChannel channel, Object fileKey, long committed) {
+    private ActiveFile(Path path, RandomAccessFile file, Object fileKey, long committed) {
         this.path = path;
-        this.channel = channel;
+        this.file = file;
         this.fileKey = fileKey;
         this.committed = committed;
     }
 
     /**
-     * Opens {@code path} for appending, creating it and its parent directories if need be.
+     * Opens {@code path} for writing at its end, creating it and its parent directories if need
+     * be. Only a regular file is opened: anything else at the path (a FIFO, a device, a socket,
+     * a directory) is refused without waiting on it.
      *
      * @param previous the file this one replaces after a failure, or {@code null}; when it
      *     left a partial line behind in the same file, that line is cut off first
+     * @throws NotRegularFileException when something other than a regular file is at the path
      */
     static ActiveFile open(Path path, ActiveFile previous) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        NotRegularFileException.check(path);
+        // Read-write, not write-only: on Linux such an open never waits, even on a FIFO put at
+        // the path after the check above; the seek below then refuses it.
+        RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
         try {
-            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-            long size = channel.size();
+            BasicFileAttributes attrs = NotRegularFileException.check(path);
+            Object key = attrs == null ? null : attrs.fileKey();
+            long size = file.length();
+            file.seek(size); // a FIFO, a socket or a terminal cannot seek
             if (previous != null && previous.tailToCut && key != null && key.equals(previous.fileKey)
                     && size > previous.committed) {
-                channel.truncate(previous.committed);
+                file.setLength(previous.committed);
                 size = previous.committed;
+                file.seek(size);
             }
-            return new ActiveFile(path, channel, key, size);
+            return new ActiveFile(path, file, key, size);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel, e);
+            closeQuietly(file, e);
             throw e;
         }
     }
@@ -77,34 +87,21 @@ final class ActiveFile {
         return broken;
     }
 
-    /** True when {@code other} (a path's attributes) is this very file, or when the file system cannot tell. */
-    boolean isSameFile(BasicFileAttributes other) {
-        return fileKey == null || Objects.equals(fileKey, other.fileKey());
-    }
-
     /** Writes whole lines, all or nothing. */
     void write(byte[] bytes, int length) throws IOException {
-        // The caller writes from the same array again and again: wrap it once.
-        if (wrapped == null || wrapped.array() != bytes) {
-            wrapped = ByteBuffer.wrap(bytes);
-        }
-        ByteBuffer data = wrapped;
-        data.clear().limit(length);
         try {
-            while (data.hasRemaining()) {
-                channel.write(data);
-            }
+            file.write(bytes, 0, length);
         } catch (IOException e) {
-            if (data.position() > 0) {
-                try {
-                    channel.truncate(committed);
-                } catch (IOException cut) {
-                    tailToCut = true;
-                    e.addSuppressed(cut);
+            try {
+                if (file.length() > committed) {
+                    file.setLength(committed);
                 }
+            } catch (IOException cut) {
+                tailToCut = true;
+                e.addSuppressed(cut);
             }
             broken = true;
-            closeQuietly(channel, e);
+            closeQuietly(file, e);
             throw e;
         }
         committed += length;
@@ -114,7 +111,7 @@ final class ActiveFile {
     /** Puts what was written on the disk, if anything was written since the last time. */
     void sync() throws IOException {
         if (unsynced && !broken) {
-            channel.force(false);
+            file.getFD().sync();
             unsynced = false;
         }
     }
@@ -122,28 +119,47 @@ final class ActiveFile {
     void close() throws IOException {
         if (!broken) {
             broken = true;
-            channel.close();
+            file.close();
         }
     }
 
     /**
-     * False when {@code path} no longer names this file (it was moved or deleted from outside).
-     * When the path cannot be looked at, the file is assumed to be still there: writing to it
-     * will tell.
+     * Where this file is now: still at its path (and then, when it was cut short from outside,
+     * as by {@code logrotate}'s {@code copytruncate}, the next line goes to its new end), moved
+     * elsewhere, or removed. When the path cannot be looked at (its directory replaced by a
+     * file), the file is not at its path: reopening it will tell whether the path can be written.
      */
-    boolean stillAt() {
+    Whereabouts whereabouts() {
         try {
-            return isSameFile(Files.readAttributes(path, BasicFileAttributes.class));
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attrs.isRegularFile() && (fileKey == null || Objects.equals(fileKey, attrs.fileKey()))) {
+                if (attrs.size() < committed) {
+                    committed = attrs.size();
+                    file.seek(committed);
+                }
+                return Whereabouts.AT_PATH;
+            }
         } catch (NoSuchFileException e) {
-            return false;
+            // removed or moved: told apart below
         } catch (IOException e) {
-            return true;
+            // not reachable at its path: told apart below
         }
+        return fileKey != null && OpenFileLinks.count(fileKey) == 0 ? Whereabouts.REMOVED : Whereabouts.ELSEWHERE;
     }
 
-    private static void closeQuietly(FileChannel channel, Exception failure) {
+    /** Where a file being written is, seen from its path. */
+    enum Whereabouts {
+        /** The path names this file. */
+        AT_PATH,
+        /** The path no longer names this file, which still exists elsewhere (moved away), or may. */
+        ELSEWHERE,
+        /** The file has no name left anywhere: what is written to it is lost. */
+        REMOVED
+    }
+
+    private static void closeQuietly(RandomAccessFile file, Exception failure) {
         try {
-            channel.close();
+            file.close();
         } catch (IOException e) {
             failure.addSuppressed(e);
         }

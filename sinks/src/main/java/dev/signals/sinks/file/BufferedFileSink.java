@@ -113,11 +113,12 @@ public final class BufferedFileSink implements BatchSink {
 
     /**
      * Writes the buffered lines and, with {@code fsync: batch} or {@code always}, syncs the
-     * file. Also reports (once) a failure of the background work on rotated files.
+     * file. Also reports (once) lines lost to a file removed from outside, and a failure of the
+     * background work on rotated files.
      *
      * @throws BatchFailedException when the buffered lines could not be written (it lists their
      *     events, and the sink gives them up), or, listing no event, when a sync or the
-     *     background work failed
+     *     background work failed, or lines written to a removed file were lost
      */
     @Override
     public void flush() throws BatchFailedException {
@@ -129,9 +130,8 @@ public final class BufferedFileSink implements BatchSink {
                     failure = sync();
                 }
             }
+            failure = alsoFailed(failure, file.takeUnreported());
         }
-        failure = alsoFailed(failure, "background work on rotated files failed (no line lost)",
-                file.takeHousekeepingFailure());
         if (failure != null) {
             throw failure;
         }
@@ -158,10 +158,10 @@ public final class BufferedFileSink implements BatchSink {
             } catch (IOException e) {
                 closing = e;
             }
-            failure = alsoFailed(failure, "cannot close " + file.path(), closing);
+            failure = alsoFailed(failure, closing == null ? null
+                    : new IOException("cannot close " + file.path() + ": " + closing, closing));
         }
-        failure = alsoFailed(failure, "background work on rotated files failed (no line lost)",
-                file.stopHousekeeping());
+        failure = alsoFailed(failure, file.stopHousekeeping());
         if (failure != null) {
             throw failure;
         }
@@ -197,12 +197,12 @@ public final class BufferedFileSink implements BatchSink {
     }
 
     /** {@code failure}, with {@code more} added: as the failure (naming no event) when there was none. */
-    private static BatchFailedException alsoFailed(BatchFailedException failure, String what, IOException more) {
+    private static BatchFailedException alsoFailed(BatchFailedException failure, IOException more) {
         if (more == null) {
             return failure;
         }
         if (failure == null) {
-            return new BatchFailedException(what + ": " + more, List.of(), more);
+            return new BatchFailedException(more.getMessage(), List.of(), more);
         }
         failure.addSuppressed(more);
         return failure;
@@ -210,8 +210,8 @@ public final class BufferedFileSink implements BatchSink {
 
     /** This sink's figures now. */
     public FileSinkStats stats() {
-        return new FileSinkStats(accepted, refused, file.linesWritten(), linesPending, linesFailed, file.rotations(),
-                file.writeFailures(), file.housekeepingFailures());
+        return new FileSinkStats(accepted, refused, file.linesWritten(), linesPending, linesFailed,
+                file.linesLostToRemovedFile(), file.rotations(), file.writeFailures(), file.housekeepingFailures());
     }
 
     @Override

@@ -104,19 +104,20 @@ public final class FileSink implements Sink {
     }
 
     /**
-     * With {@code fsync: batch} or {@code always}, syncs the file. Also reports (once) a
-     * failure of the background work on rotated files.
+     * With {@code fsync: batch} or {@code always}, syncs the file. Also reports (once) lines
+     * lost to a file removed from outside, and a failure of the background work on rotated files.
      */
     @Override
     public void flush() throws IOException {
+        IOException unreported;
         synchronized (lock) {
             if (!closed && file.fsync() != Fsync.NEVER) {
                 file.sync();
             }
+            unreported = file.takeUnreported();
         }
-        IOException housekeeping = file.takeHousekeepingFailure();
-        if (housekeeping != null) {
-            throw housekeeping;
+        if (unreported != null) {
+            throw unreported;
         }
     }
 
@@ -148,8 +149,8 @@ public final class FileSink implements Sink {
 
     /** This sink's figures now; {@code linesPending} and {@code linesFailed} are always 0. */
     public FileSinkStats stats() {
-        return new FileSinkStats(accepted, refused, file.linesWritten(), 0, 0, file.rotations(), file.writeFailures(),
-                file.housekeepingFailures());
+        return new FileSinkStats(accepted, refused, file.linesWritten(), 0, 0, file.linesLostToRemovedFile(),
+                file.rotations(), file.writeFailures(), file.housekeepingFailures());
     }
 
     @Override

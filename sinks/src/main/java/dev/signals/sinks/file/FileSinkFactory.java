@@ -3,6 +3,7 @@ package dev.signals.sinks.file;
 import dev.signals.Sink;
 import dev.signals.router.spi.SinkFactory;
 import dev.signals.router.spi.SinkSettings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,7 +14,8 @@ import java.nio.file.Path;
  * ({@code "never"} | {@code "batch"} | {@code "always"}). A sink with {@code "async"} is a
  * {@link BufferedFileSink} buffering {@value BufferedFileSink#DEFAULT_BUFFER_BYTES} bytes between
  * writes, whose events count as delivered once written; without it, a {@link FileSink} writing
- * every line before {@code accept} returns. See {@code docs/sinks.md}.
+ * every line before {@code accept} returns. A path naming anything but a regular file (a FIFO, a
+ * device, a socket, a directory) is refused. See {@code docs/sinks.md}.
  */
 public final class FileSinkFactory implements SinkFactory {
 
@@ -31,6 +33,13 @@ public final class FileSinkFactory implements SinkFactory {
         Path path = settings.path("path", null);
         if (Files.isDirectory(path)) {
             throw settings.invalid("path", "'" + path + "' is a directory; give the path of the file to write");
+        }
+        try {
+            NotRegularFileException.check(path); // looks without opening: a FIFO would hold the open for ever
+        } catch (NotRegularFileException e) {
+            throw settings.invalid("path", "'" + path + "' " + e.getReason());
+        } catch (IOException e) {
+            // cannot be looked at now (its directory is not there yet): the first write will tell
         }
         long maxBytes = settings.longValue("maxBytes", 0, 0, Long.MAX_VALUE);
         Rotation rotation = Rotation.fromConfigName(settings.choice("rotate", Rotation.NONE.configName(),

@@ -1,13 +1,12 @@
 package dev.signals.sinks.file;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPOutputStream;
 
 /** Compresses a rotated file to {@code NAME.gz}, atomically: the {@code .gz} appears whole or not at all. */
@@ -29,14 +28,14 @@ final class Gzip {
         Path target = RotatedNames.compressed(source);
         Path tmp = target.resolveSibling(target.getFileName() + RotatedNames.TMP);
         try {
-            try (InputStream in = Files.newInputStream(source);
-                 FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                         StandardOpenOption.TRUNCATE_EXISTING);
-                 GZIPOutputStream gz = new GZIPOutputStream(Channels.newOutputStream(channel), BUFFER)) {
+            // Streams, not channels: an interrupt would close a channel mid-copy.
+            try (InputStream in = new FileInputStream(source.toFile());
+                 FileOutputStream out = new FileOutputStream(tmp.toFile());
+                 GZIPOutputStream gz = new GZIPOutputStream(out, BUFFER)) {
                 in.transferTo(gz);
                 gz.finish();
                 if (sync) {
-                    channel.force(true);
+                    out.getFD().sync();
                 }
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

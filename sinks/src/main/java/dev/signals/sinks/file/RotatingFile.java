@@ -22,7 +22,8 @@ import java.util.List;
  */
 final class RotatingFile {
 
-    private static final long IDENTITY_CHECK_MILLIS = 1_000;
+    /** How often the file's place is checked while lines are written: the bound on noticing it moved or removed. */
+    static final long CHECK_INTERVAL_MILLIS = 1_000;
 
     private final Path path;
     private final long maxBytes;
@@ -36,12 +37,16 @@ final class RotatingFile {
     private ActiveFile file;
     private boolean started;
     private long nextRotationAt = Long.MAX_VALUE;
-    private long nextIdentityCheckAt;
+    private long checkedAt;
+    private long nextCheckAt;
+    private long linesWrittenAtCheck;
+    private IOException unreportedLoss;
 
     // Written under the sink's lock, read by stats() from any thread.
     private volatile long linesWritten;
     private volatile long rotations;
     private volatile long writeFailures;
+    private volatile long linesLostToRemovedFile;
 
     RotatingFile(Path path, long maxBytes, Rotation rotation, int maxFiles, boolean gzip, Fsync fsync, Clock clock) {
         this.path = path.toAbsolutePath();
@@ -151,16 +156,29 @@ final class RotatingFile {
     /**
      * Finishes the background work on rotated files and stops its thread.
      *
-     * @return a failure of that work not reported yet, or {@code null}
+     * @return a loss or a failure of that work not reported yet, or {@code null}
      */
     IOException stopHousekeeping() {
         housekeeper.close();
-        return housekeeper.takeUnreported();
+        return takeUnreported();
     }
 
-    /** The first failure of the background work not reported yet, or {@code null}; each is handed out once. */
-    IOException takeHousekeepingFailure() {
-        return housekeeper.takeUnreported();
+    /**
+     * A loss noticed since the last call (lines written to the file after it was removed) or a
+     * failure of the background work, not reported yet; {@code null} if none. Each is handed
+     * out once.
+     */
+    IOException takeUnreported() {
+        IOException loss = unreportedLoss;
+        unreportedLoss = null;
+        IOException housekeeping = housekeeper.takeUnreported();
+        if (loss == null) {
+            return housekeeping;
+        }
+        if (housekeeping != null) {
+            loss.addSuppressed(housekeeping);
+        }
+        return loss;
     }
 
     long linesWritten() {
@@ -175,21 +193,27 @@ final class RotatingFile {
         return writeFailures;
     }
 
+    long linesLostToRemovedFile() {
+        return linesLostToRemovedFile;
+    }
+
     long housekeepingFailures() {
         return housekeeper.failures();
     }
 
-    /** Opens the file if it is not open, and reopens it if it failed or was moved away. */
+    /**
+     * Opens the file if it is not open, and reopens it if it failed, or if it was moved,
+     * removed or replaced from outside. Where the file is, is checked at most once every
+     * {@link #CHECK_INTERVAL_MILLIS} (and again whenever the clock goes back), not per line.
+     */
     private void ensureOpen(long now) throws IOException {
         if (file != null && !file.broken()) {
-            if (now < nextIdentityCheckAt) {
+            if (now < nextCheckAt && now >= checkedAt) {
                 return;
             }
-            nextIdentityCheckAt = now + IDENTITY_CHECK_MILLIS;
-            if (file.stillAt()) {
+            if (atPath(now)) {
                 return;
             }
-            closeQuietly(file); // moved or deleted from outside: start a new file at the path
         }
         if (!started) {
             rotateStaleFile(now);
@@ -197,7 +221,34 @@ final class RotatingFile {
             started = true;
         }
         open();
-        nextIdentityCheckAt = now + IDENTITY_CHECK_MILLIS;
+    }
+
+    /**
+     * True when the open file is still at the path. Otherwise closes it, counting as lost the
+     * lines written to it since the last check when it has no name left.
+     */
+    private boolean atPath(long now) {
+        checked(now);
+        ActiveFile.Whereabouts where = file.whereabouts();
+        if (where == ActiveFile.Whereabouts.AT_PATH) {
+            return true;
+        }
+        long lost = linesWritten - linesWrittenAtCheck;
+        if (where == ActiveFile.Whereabouts.REMOVED && lost > 0) {
+            linesLostToRemovedFile += lost;
+            if (unreportedLoss == null) {
+                unreportedLoss = new IOException(lost + " line(s) written to " + path
+                        + " after it was removed from outside are lost; writing goes on in a new file at the path");
+            }
+        }
+        closeQuietly(file); // start a new file at the path
+        return false;
+    }
+
+    private void checked(long now) {
+        checkedAt = now;
+        nextCheckAt = now + CHECK_INTERVAL_MILLIS;
+        linesWrittenAtCheck = linesWritten;
     }
 
     private void open() throws IOException {
@@ -207,6 +258,7 @@ final class RotatingFile {
             writeFailures++;
             throw e;
         }
+        checked(clock.millis());
     }
 
     /** At start, a file left from an earlier period (by a previous run) is rotated before writing on. */

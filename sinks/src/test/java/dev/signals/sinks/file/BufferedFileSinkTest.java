@@ -34,31 +34,38 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a failed write does to the accounting, with a device that refuses every write
- * ({@code /dev/full}: no privileges needed). The buffered sink names exactly the events whose
+ * What a failed write does to the accounting, on a full disk (a tmpfs filled up) that refuses
+ * every write. The buffered sink names exactly the events whose
  * lines are not in the file and then holds nothing; through the router, only written lines
  * count as delivered; the synchronous sink refuses the one event it could not write.
  */
 class BufferedFileSinkTest {
 
     private static final Signal WRITE = Signal.of("BUFFERED_WRITE");
-    private static final Path FULL = Path.of("/dev/full");
-
     @TempDir
     Path dir;
+
+    private Path mount;
+    private Path full;
 
     private final Recorder fallback = new Recorder();
     private Router router;
 
     @BeforeEach
-    void needsAFullDevice() {
-        assumeTrue(Files.isWritable(FULL), "/dev/full is here");
+    void needsAFullDisk() throws IOException {
+        mount = Files.createDirectories(dir.resolve("full"));
+        assumeTrue(Faults.mountTmpfs(mount, "64k"), "a tmpfs can be mounted here");
+        Faults.fill(mount);
+        full = mount.resolve("app.jsonl");
     }
 
     @AfterEach
     void close() {
         if (router != null) {
             router.close(Duration.ofSeconds(10));
+        }
+        if (full != null) {
+            Faults.unmount(mount);
         }
     }
 
@@ -87,7 +94,7 @@ class BufferedFileSinkTest {
 
     @Test
     void aFailedFlushNamesExactlyTheBufferedEventsAndTheSinkHoldsNothingAfter() throws Exception {
-        BufferedFileSink sink = FileSink.builder(FULL).buildBuffered(BufferedFileSink.DEFAULT_BUFFER_BYTES);
+        BufferedFileSink sink = FileSink.builder(full).buildBuffered(BufferedFileSink.DEFAULT_BUFFER_BYTES);
         for (long seq = 1; seq <= 3; seq++) {
             sink.accept(event(seq));
         }
@@ -95,10 +102,10 @@ class BufferedFileSinkTest {
 
         BatchFailedException e = assertThrows(BatchFailedException.class, sink::flush);
         assertEquals(List.of(1L, 2L, 3L), seqs(e.undelivered()));
-        assertTrue(e.getMessage().contains("3 line(s) not written to " + FULL), e.getMessage());
+        assertTrue(e.getMessage().contains("3 line(s) not written to " + full), e.getMessage());
         assertTrue(e.getCause() instanceof IOException && e.getMessage().contains("No space left on device"),
                 e.getMessage());
-        assertEquals(new FileSinkStats(3, 0, 0, 0, 3, 0, 1, 0), sink.stats());
+        assertEquals(new FileSinkStats(3, 0, 0, 0, 3, 0, 0, 1, 0), sink.stats());
 
         sink.accept(event(4)); // taken again: the file is reopened, the line waits for the next flush
         BatchFailedException again = assertThrows(BatchFailedException.class, sink::flush);
@@ -111,7 +118,7 @@ class BufferedFileSinkTest {
     @Test
     void aWriteFailingInAcceptNamesTheBufferedEventsAndThisOne() throws Exception {
         int line = new EventJsonWriter().encode(event(1));
-        BufferedFileSink sink = FileSink.builder(FULL).buildBuffered(2 * line + 1); // the third line fills it
+        BufferedFileSink sink = FileSink.builder(full).buildBuffered(2 * line + 1); // the third line fills it
         sink.accept(event(1));
         sink.accept(event(2));
         BatchFailedException e = assertThrows(BatchFailedException.class, () -> sink.accept(event(3)));
@@ -132,10 +139,10 @@ class BufferedFileSinkTest {
                 DeliveryPolicy.builder().async(1_024, Overflow.BLOCK).fallback(fallback).build());
 
         emit(1, 10);
-        relink(link, FULL);
+        relink(link, full);
         clock.set(Instant.parse("2026-11-23T03:00:02Z")); // past the once-a-second check: the path is opened anew
         emit(11, 20);
-        relink(link, real); // the failed write closed the device; the next line opens the path again
+        relink(link, real); // the failed write closed the full file; the next line opens the path again
         emit(21, 30);
         router.close(Duration.ofSeconds(10));
 
@@ -156,7 +163,7 @@ class BufferedFileSinkTest {
     @Test
     void withoutAFallbackTheUnwrittenEventsAreCountedDropped() {
         router = new Router();
-        router.route("BUFFERED_*", Severity.TRACE, FileSink.builder(FULL).buildBuffered(BufferedFileSink.DEFAULT_BUFFER_BYTES),
+        router.route("BUFFERED_*", Severity.TRACE, FileSink.builder(full).buildBuffered(BufferedFileSink.DEFAULT_BUFFER_BYTES),
                 DeliveryPolicy.builder().async(1_024, Overflow.BLOCK).build());
         emit(1, 5);
         router.close(Duration.ofSeconds(10));
@@ -168,11 +175,11 @@ class BufferedFileSinkTest {
 
     @Test
     void theSynchronousSinkRefusesTheEventItCouldNotWrite() throws Exception {
-        FileSink sink = FileSink.builder(FULL).build();
+        FileSink sink = FileSink.builder(full).build();
         assertFalse(((Object) sink) instanceof BatchSink, "each line is written in accept: a plain sink");
         assertThrows(IOException.class, () -> sink.accept(event(1)));
         assertThrows(IOException.class, () -> sink.accept(event(2)));
-        assertEquals(new FileSinkStats(0, 2, 0, 0, 0, 0, 2, 0), sink.stats());
+        assertEquals(new FileSinkStats(0, 2, 0, 0, 0, 0, 0, 2, 0), sink.stats());
         sink.close();
     }
 

@@ -1,6 +1,7 @@
 package dev.signals.sinks.file;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,18 @@ final class Faults {
 
     static boolean resizeTmpfs(Path dir, String size) {
         return run("mount", "-o", "remount,size=" + size, dir.toString());
+    }
+
+    /** Fills the file system at {@code dir} up, so that no file there can grow. */
+    static void fill(Path dir) throws IOException {
+        try (OutputStream out = Files.newOutputStream(dir.resolve("filler"))) {
+            byte[] block = new byte[4096];
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            // no space left: what this is for
+        }
     }
 
     /** Unmounts, lazily if something still holds the mount. */
