@@ -228,16 +228,16 @@ final class RotatingFile {
      * lines written to it since the last check when it has no name left.
      */
     private boolean atPath(long now) {
+        long sinceCheck = linesWritten - linesWrittenAtCheck;
         checked(now);
         ActiveFile.Whereabouts where = file.whereabouts();
         if (where == ActiveFile.Whereabouts.AT_PATH) {
             return true;
         }
-        long lost = linesWritten - linesWrittenAtCheck;
-        if (where == ActiveFile.Whereabouts.REMOVED && lost > 0) {
-            linesLostToRemovedFile += lost;
+        if (where == ActiveFile.Whereabouts.REMOVED && sinceCheck > 0) {
+            linesLostToRemovedFile += sinceCheck;
             if (unreportedLoss == null) {
-                unreportedLoss = new IOException(lost + " line(s) written to " + path
+                unreportedLoss = new IOException(sinceCheck + " line(s) written to " + path
                         + " after it was removed from outside are lost; writing goes on in a new file at the path");
             }
         }

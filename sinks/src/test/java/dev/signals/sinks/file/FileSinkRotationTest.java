@@ -2,6 +2,7 @@ package dev.signals.sinks.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signals.Event;
@@ -13,6 +14,7 @@ import dev.signals.router.Router;
 import dev.signals.router.delivery.DeliveryPolicy;
 import dev.signals.router.delivery.Overflow;
 import dev.signals.router.delivery.SinkStats;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -222,7 +224,10 @@ class FileSinkRotationTest {
         Files.delete(active);
         clock.set(Instant.parse("2026-11-23T03:00:02Z")); // past the once-a-second check
         sink.accept(event(2));
-        sink.close();
+        assertEquals(1, sink.stats().linesLostToRemovedFile(), "the line written since the last check");
+        IOException reported = assertThrows(IOException.class, sink::close, "the loss is reported once");
+        assertTrue(reported.getMessage().contains("1 line(s) written to " + active + " after it was removed"),
+                reported.getMessage());
         assertEquals(List.of(2L), ids(active));
     }
 
