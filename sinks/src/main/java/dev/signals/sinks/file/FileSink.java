@@ -27,7 +27,14 @@ import java.util.Objects;
  * to the fallback as configured. Nothing stays broken: the next event (or the breaker's probe)
  * opens, writes or rotates again, so writing resumes by itself when the fault clears. A write
  * that a full disk cut short is cut back to the last whole line. The file is also reopened
- * when it is moved or deleted from outside (checked at most once a second).
+ * when it is moved, removed or replaced from outside (checked at most once a second, at the
+ * next line); lines written to a removed file meanwhile are counted in
+ * {@link FileSinkStats#linesLostToRemovedFile()} and reported by the next {@code flush()}.
+ * Only a regular file is written: a FIFO, device or socket at the path fails each line
+ * ({@link NotRegularFileException}) without ever waiting on it.
+ *
+ * <p><b>Interrupts.</b> A thread that logs while interrupted has its line written like any
+ * other; the file stays open and the thread's interrupt flag stays set.
  *
  * <p>Counting: see {@link FileSinkStats}.
  */
