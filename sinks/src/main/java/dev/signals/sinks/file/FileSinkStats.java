@@ -23,7 +23,7 @@ package dev.signals.sinks.file;
  * @param linesFailed lines of taken events that could not be written, handed back to the router (always 0 for {@link FileSink})
  * @param linesLostToRemovedFile lines written (so counted in {@code linesWritten}, and delivered by the router) to a
  *     file that was then found removed from outside (deleted, or its directory deleted): the lines written to it since
- *     the sink last found it at its path, at most {@value RotatingFile#CHECK_INTERVAL_MILLIS} ms of lines before it
+ *     the sink last found it at its path, at most a second of lines before it
  *     noticed. Counted where the system tells a removed file from a moved one (Linux); a moved file keeps its lines
  * @param rotations files rotated
  * @param writeFailures failed attempts to open, write, sync or rotate the file

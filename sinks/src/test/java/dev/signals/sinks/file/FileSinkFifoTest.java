@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.signals.Event;
 import dev.signals.Field;
-import dev.signals.Severity;
 import dev.signals.Signal;
 import dev.signals.Sink;
 import dev.signals.router.Router;
@@ -15,8 +14,6 @@ import dev.signals.router.RouterSignals;
 import dev.signals.router.config.ConfigException;
 import dev.signals.router.config.ConfigObject;
 import dev.signals.router.config.ConfigParser;
-import dev.signals.router.delivery.DeliveryPolicy;
-import dev.signals.router.delivery.Overflow;
 import dev.signals.router.delivery.SinkStats;
 import dev.signals.sinks.testing.Recorder;
 import java.io.IOException;
@@ -122,15 +119,8 @@ class FileSinkFifoTest {
     private void fifoReplacesTheFile(boolean async) throws Exception {
         Path active = dir.resolve("logs/app.jsonl");
         MutableClock clock = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
-        FileSink.Builder builder = FileSink.builder(active).clock(clock);
-        Sink sink = async ? builder.buildBuffered(BufferedFileSink.DEFAULT_BUFFER_BYTES) : builder.build();
-        DeliveryPolicy.Builder policy = DeliveryPolicy.builder().circuitBreaker(2, Duration.ZERO).fallback(fallback);
-        if (async) {
-            policy.async(1_024, Overflow.BLOCK);
-        }
         router = new Router();
-        router.route("FIFO_*", Severity.TRACE, sink, policy.build());
-        router.route("SINK_*", observer);
+        FaultRouting.route(router, "FIFO_*", active, clock, async, fallback, observer);
 
         emit(10);
         Files.move(active, dir.resolve("logs/app-old.jsonl")); // like logrotate, then a FIFO where the file was
@@ -146,7 +136,7 @@ class FileSinkFifoTest {
         emit(10);
         router.close(Duration.ofSeconds(10));
 
-        SinkStats s = fileStats(router);
+        SinkStats s = FaultRouting.fileStats(router);
         assertEquals(30, s.routed());
         assertEquals(20, s.delivered(), "10 before, 10 after");
         assertEquals(10, s.diverted());
@@ -154,12 +144,6 @@ class FileSinkFifoTest {
         assertEquals(10, ids(dir.resolve("logs/app-old.jsonl")).size());
         assertEquals(List.of(20L, 21L, 22L, 23L, 24L, 25L, 26L, 27L, 28L, 29L), ids(active), "writing resumed");
         assertTrue(Files.isRegularFile(active));
-    }
-
-    /** The figures of the (one) file sink routed. */
-    static SinkStats fileStats(Router router) {
-        return router.stats().sinks().entrySet().stream().filter(e -> e.getKey().contains("FileSink#"))
-                .map(Map.Entry::getValue).findFirst().orElseThrow();
     }
 
     private Event event() {

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signals.Event;
 import dev.signals.Field;
-import dev.signals.Severity;
 import dev.signals.Signal;
 import dev.signals.Sink;
 import dev.signals.router.Router;
 import dev.signals.router.RouterSignals;
-import dev.signals.router.delivery.DeliveryPolicy;
-import dev.signals.router.delivery.Overflow;
 import dev.signals.router.delivery.SinkStats;
 import dev.signals.sinks.testing.Recorder;
 import java.nio.file.Files;
@@ -60,10 +57,6 @@ class FileSinkRemovalTest {
         }
     }
 
-    private static FileSinkStats stats(Sink sink) {
-        return sink instanceof FileSink ? ((FileSink) sink).stats() : ((BufferedFileSink) sink).stats();
-    }
-
     private void emit(int n) {
         for (int k = 0; k < n; k++) {
             router.dispatch(Event.builder(WRITE).message("removal test").fields(Field.of("id", emitted++)).build());
@@ -103,9 +96,9 @@ class FileSinkRemovalTest {
         emit(10); // the check finds the file removed: a new file in a new directory
         router.close(Duration.ofSeconds(10));
 
-        FileSinkStats own = stats(sink);
+        FileSinkStats own = FaultRouting.own(sink);
         assertEquals(25, own.linesLostToRemovedFile(), "the lines written since the last check: " + own);
-        SinkStats s = FileSinkFifoTest.fileStats(router);
+        SinkStats s = FaultRouting.fileStats(router);
         assertEquals(45, s.delivered());
         assertEquals(10, lines(active), "writing resumed in a new file at the path");
         assertEquals(s.delivered(), lines(active) + own.linesLostToRemovedFile() + 10,
@@ -125,10 +118,10 @@ class FileSinkRemovalTest {
         emit(10);
         router.close(Duration.ofSeconds(10));
 
-        assertEquals(0, stats(sink).linesLostToRemovedFile(), "a moved file keeps its lines");
+        assertEquals(0, FaultRouting.own(sink).linesLostToRemovedFile(), "a moved file keeps its lines");
         assertEquals(30, lines(moved.resolve("app.jsonl")));
         assertEquals(10, lines(active));
-        assertEquals(40, FileSinkFifoTest.fileStats(router).delivered());
+        assertEquals(40, FaultRouting.fileStats(router).delivered());
         assertEquals("", reports(), "nothing to report");
     }
 
@@ -142,20 +135,20 @@ class FileSinkRemovalTest {
         Files.writeString(logs, "not a directory\n");
         emit(20); // the check finds the file gone; the path cannot be opened: every line fails
         assertEquals(20, fallback.count(WRITE), "diverted to the fallback");
-        assertEquals(10, stats(sink).linesLostToRemovedFile(), "the lines written since the last check");
+        assertEquals(10, FaultRouting.own(sink).linesLostToRemovedFile(), "the lines written since the last check");
         assertTrue(reports().contains(logs.toString()), reports());
 
         Files.delete(logs); // restored: the directory is recreated at the next line
         emit(10);
         router.close(Duration.ofSeconds(10));
 
-        SinkStats s = FileSinkFifoTest.fileStats(router);
+        SinkStats s = FaultRouting.fileStats(router);
         assertEquals(40, s.routed());
         assertEquals(20, s.delivered());
         assertEquals(20, s.diverted());
         assertEquals(0, s.droppedTotal());
         assertEquals(10, lines(active), "writing resumed");
-        assertEquals(s.delivered(), lines(active) + stats(sink).linesLostToRemovedFile(),
+        assertEquals(s.delivered(), lines(active) + FaultRouting.own(sink).linesLostToRemovedFile(),
                 "delivered = lines in the file + lines lost");
     }
 
@@ -175,8 +168,8 @@ class FileSinkRemovalTest {
         emit(10);
         router.close(Duration.ofSeconds(10));
 
-        long lost = stats(sink).linesLostToRemovedFile();
-        long delivered = FileSinkFifoTest.fileStats(router).delivered();
+        long lost = FaultRouting.own(sink).linesLostToRemovedFile();
+        long delivered = FaultRouting.fileStats(router).delivered();
         assertEquals(emitted, delivered);
         assertTrue(lost >= emitted - afterRemoval - lines(active), "every line after the removal is on disk or counted lost");
         assertTrue(lost <= delivered - lines(active), "no line in the new file is counted lost");
@@ -191,15 +184,7 @@ class FileSinkRemovalTest {
     private Sink build(boolean async, Clock sinkClock) {
         logs = dir.resolve("logs");
         active = logs.resolve("app.jsonl");
-        FileSink.Builder builder = FileSink.builder(active).clock(sinkClock);
-        Sink s = async ? builder.buildBuffered(BufferedFileSink.DEFAULT_BUFFER_BYTES) : builder.build();
-        DeliveryPolicy.Builder policy = DeliveryPolicy.builder().circuitBreaker(2, Duration.ZERO).fallback(fallback);
-        if (async) {
-            policy.async(4_096, Overflow.BLOCK);
-        }
         router = new Router();
-        router.route("REMOVAL_*", Severity.TRACE, s, policy.build());
-        router.route("SINK_*", observer);
-        return s;
+        return FaultRouting.route(router, "REMOVAL_*", active, sinkClock, async, fallback, observer);
     }
 }
