@@ -36,6 +36,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       ({@link SpanPair}); it is a child of the span the start was emitted in. Starts waiting
  *       for their end are capped at {@code maxOpenPairs}; the oldest beyond are evicted and
  *       counted ({@link #evictedStarts()}).</li>
+ *   <li><b>Trace rescue.</b> An event of {@code rescueMinSeverity} (ERROR by default) in a trace
+ *       tells every running {@link TraceRescue} to export that trace although it was not
+ *       sampled ({@link #rescueRequests()}).</li>
  * </ul>
  *
  * <p>Span events can only be added while the span is open, so route this sink synchronously
@@ -54,6 +57,7 @@ public final class OtelSpanSink implements Sink {
     private final Severity eventMinSeverity;
     private final int maxEventsPerSpan;
     private final int reservedForWarnings;
+    private final Severity rescueMinSeverity;
     private final PairTracker pairs;
     private final ForeignSpanBudgets foreignBudgets;
     private final LongAdder attached = new LongAdder();
@@ -62,6 +66,7 @@ public final class OtelSpanSink implements Sink {
     private final LongAdder pairSpans = new LongAdder();
     private final LongAdder unmatchedEnds = new LongAdder();
     private final LongAdder uncorrelated = new LongAdder();
+    private final LongAdder rescueRequests = new LongAdder();
 
     private OtelSpanSink(Builder b) {
         this.openTelemetry = b.openTelemetry;
@@ -69,6 +74,7 @@ public final class OtelSpanSink implements Sink {
         this.eventMinSeverity = b.eventMinSeverity;
         this.maxEventsPerSpan = b.maxEventsPerSpan;
         this.reservedForWarnings = b.reservedForWarnings;
+        this.rescueMinSeverity = b.rescueMinSeverity;
         this.pairs = new PairTracker(b.pairs, b.maxOpenPairs);
         this.foreignBudgets = new ForeignSpanBudgets(maxEventsPerSpan, reservedForWarnings);
     }
@@ -80,6 +86,10 @@ public final class OtelSpanSink implements Sink {
 
     @Override
     public void accept(Event event) {
+        if (rescueMinSeverity != null && event.traceId() != null && event.severity().isAtLeast(rescueMinSeverity)) {
+            rescueRequests.increment();
+            RescueTriggers.errorIn(event.traceId());
+        }
         PairTracker.Role role = pairs.roleOf(event);
         if (role != null) {
             pair(role, event);
@@ -223,6 +233,11 @@ public final class OtelSpanSink implements Sink {
         return uncorrelated.sum();
     }
 
+    /** Events that asked the running {@link TraceRescue}s to export their trace (whether or not it needed rescuing). */
+    public long rescueRequests() {
+        return rescueRequests.sum();
+    }
+
     /** Starts waiting for their end now. */
     public int openPairs() {
         return pairs.openCount();
@@ -237,6 +252,7 @@ public final class OtelSpanSink implements Sink {
         private int reservedForWarnings = 32;
         private final List<SpanPair> pairs = new ArrayList<>();
         private int maxOpenPairs = 10_000;
+        private Severity rescueMinSeverity = Severity.ERROR;
 
         private Builder() {
         }
@@ -289,6 +305,15 @@ public final class OtelSpanSink implements Sink {
                 throw new IllegalArgumentException("maxOpenPairs must be at least 1, got " + max);
             }
             this.maxOpenPairs = max;
+            return this;
+        }
+
+        /**
+         * The least severity of an event that rescues its trace through the running
+         * {@link TraceRescue}s (default ERROR); {@code null} for none.
+         */
+        public Builder rescueMinSeverity(Severity severity) {
+            this.rescueMinSeverity = severity;
             return this;
         }
 
