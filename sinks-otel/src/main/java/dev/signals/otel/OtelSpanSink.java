@@ -36,9 +36,10 @@ import java.util.concurrent.atomic.LongAdder;
  *       ({@link SpanPair}); it is a child of the span the start was emitted in. Starts waiting
  *       for their end are capped at {@code maxOpenPairs}; the oldest beyond are evicted and
  *       counted ({@link #evictedStarts()}).</li>
- *   <li><b>Trace rescue.</b> An event of {@code rescueMinSeverity} (ERROR by default) in a trace
- *       tells every running {@link TraceRescue} to export that trace although it was not
- *       sampled ({@link #rescueRequests()}).</li>
+ *   <li><b>Trace rescue.</b> An event of {@code rescueMinSeverity} (ERROR by default) emitted in
+ *       a span that is recorded but not sampled tells every running {@link TraceRescue} to
+ *       export that trace ({@link #rescueRequests()}); like span events, this needs the span
+ *       open when the event is delivered.</li>
  * </ul>
  *
  * <p>Span events can only be added while the span is open, so route this sink synchronously
@@ -86,9 +87,8 @@ public final class OtelSpanSink implements Sink {
 
     @Override
     public void accept(Event event) {
-        if (rescueMinSeverity != null && event.traceId() != null && event.severity().isAtLeast(rescueMinSeverity)) {
-            rescueRequests.increment();
-            RescueTriggers.errorIn(event.traceId());
+        if (rescueMinSeverity != null && event.spanId() != null && event.severity().isAtLeast(rescueMinSeverity)) {
+            rescue(event);
         }
         PairTracker.Role role = pairs.roleOf(event);
         if (role != null) {
@@ -102,22 +102,14 @@ public final class OtelSpanSink implements Sink {
     // ---------------------------------------------------------------- span events
 
     private void attach(Event e) {
-        io.opentelemetry.api.trace.Span target;
-        SpanEventBudget budget;
         OtelBridgedSpan live = LiveSpans.INSTANCE.get(e.traceId(), e.spanId());
-        if (live != null) {
-            target = live.otelSpan();
-            budget = live.budget(maxEventsPerSpan, reservedForWarnings);
-        } else {
-            // Not a Signals span: one the OpenTelemetry API made current on the emitting thread.
-            target = io.opentelemetry.api.trace.Span.current();
-            SpanContext sc = target.getSpanContext();
-            if (!sc.isValid() || !sc.getSpanId().equals(e.spanId()) || !sc.getTraceId().equals(e.traceId())) {
-                unattached.increment();
-                return;
-            }
-            budget = foreignBudgets.of(e.spanId());
+        io.opentelemetry.api.trace.Span target = live != null ? live.otelSpan() : currentSpanOf(e);
+        if (target == null) {
+            unattached.increment();
+            return;
         }
+        SpanEventBudget budget = live != null
+                ? live.budget(maxEventsPerSpan, reservedForWarnings) : foreignBudgets.of(e.spanId());
         if (!target.isRecording()) {
             unattached.increment();
             return;
@@ -128,6 +120,33 @@ public final class OtelSpanSink implements Sink {
         } else {
             dropped.increment();
             target.setAttribute(DROPPED_KEY, budget.dropped());
+        }
+    }
+
+    /**
+     * The span the event was emitted in when it is not a Signals span: the one the OpenTelemetry
+     * API made current on the emitting thread, or {@code null} when that is not the event's span.
+     */
+    private static io.opentelemetry.api.trace.Span currentSpanOf(Event e) {
+        io.opentelemetry.api.trace.Span current = io.opentelemetry.api.trace.Span.current();
+        SpanContext sc = current.getSpanContext();
+        boolean same = sc.isValid() && sc.getSpanId().equals(e.spanId()) && sc.getTraceId().equals(e.traceId());
+        return same ? current : null;
+    }
+
+    // ---------------------------------------------------------------- trace rescue
+
+    /**
+     * Asks the running rescues to export the event's trace, when its span is recorded but not
+     * sampled: a sampled trace is exported anyway, and a span not reachable here (the event came
+     * late, or from another SDK) says nothing about how its trace was sampled.
+     */
+    private void rescue(Event e) {
+        OtelBridgedSpan live = LiveSpans.INSTANCE.get(e.traceId(), e.spanId());
+        io.opentelemetry.api.trace.Span span = live != null ? live.otelSpan() : currentSpanOf(e);
+        if (span != null && span.isRecording() && !span.getSpanContext().isSampled()) {
+            rescueRequests.increment();
+            RescueTriggers.errorIn(e.traceId());
         }
     }
 
@@ -233,7 +252,7 @@ public final class OtelSpanSink implements Sink {
         return uncorrelated.sum();
     }
 
-    /** Events that asked the running {@link TraceRescue}s to export their trace (whether or not it needed rescuing). */
+    /** Events of {@code rescueMinSeverity} in a recorded, unsampled span, which asked the running {@link TraceRescue}s to export their trace. */
     public long rescueRequests() {
         return rescueRequests.sum();
     }

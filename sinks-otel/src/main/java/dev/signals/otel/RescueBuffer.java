@@ -71,16 +71,16 @@ final class RescueBuffer<S> {
         return out;
     }
 
-    /** An error occurred in this trace: returns its kept spans to export (none when it is not tracked or was rescued). */
+    /**
+     * An error occurred in this unsampled trace: returns its kept spans to export (none when it
+     * was rescued already). A trace no longer tracked (quiet past {@code keep}, or pushed out)
+     * is tracked again as rescued, so that its spans still open are exported as they end.
+     */
     synchronized List<S> errorIn(String traceId) {
         long now = nanoClock.getAsLong();
         expire(now);
-        Trace<S> trace = traces.get(traceId);
-        if (trace == null || trace.rescued) {
-            return List.of();
-        }
-        trace.lastActive = now;
-        return release(trace);
+        Trace<S> trace = touch(traceId, now);
+        return trace.rescued ? List.of() : release(trace);
     }
 
     /** Drops everything kept (the processor shuts down), counted as evicted. */
