@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
+import java.util.Iterator;
 import java.util.ServiceLoader;
 
 /**
@@ -272,13 +273,26 @@ final class ThreadContext {
      */
     static TraceBridge load(ClassLoader loader, PrintStream err) {
         List<TraceBridgeProvider> providers = new ArrayList<>();
+        Iterator<TraceBridgeProvider> it;
         try {
-            for (TraceBridgeProvider p : ServiceLoader.load(TraceBridgeProvider.class, loader)) {
-                providers.add(p);
-            }
+            it = ServiceLoader.load(TraceBridgeProvider.class, loader).iterator();
         } catch (ServiceConfigurationError | LinkageError e) {
-            err.println("Signals: a trace bridge provider failed to load (" + e.getMessage()
+            err.println("Signals: trace bridge providers could not be listed (" + e.getClass().getName()
                     + "); spans use Signals' own ids");
+            return null;
+        }
+        // One broken entry (missing class, throwing constructor or initializer) is skipped:
+        // the iterator moves on to the next entry after an error.
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                providers.add(it.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                err.println("Signals: a trace bridge provider failed to load and is skipped ("
+                        + e.getClass().getName() + ": " + describe(e) + ")");
+            }
         }
         if (providers.isEmpty()) {
             return null;
@@ -296,8 +310,17 @@ final class ThreadContext {
             return providers.get(0).bridge();
         } catch (RuntimeException | LinkageError e) {
             err.println("Signals: trace bridge provider " + providers.get(0).getClass().getName()
-                    + " failed (" + e + "); spans use Signals' own ids");
+                    + " failed (" + e.getClass().getName() + ": " + describe(e) + "); spans use Signals' own ids");
             return null;
+        }
+    }
+
+    /** A throwable's message, or a placeholder when its getMessage() itself throws. */
+    private static String describe(Throwable t) {
+        try {
+            return String.valueOf(t.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            return "(message unavailable)";
         }
     }
 }
