@@ -12,9 +12,9 @@ public final class Emitter {
         this.bound = bound;
     }
 
-    /** An emitter carrying this one's fields and {@code more}. */
+    /** An emitter carrying this one's fields and {@code more}; nulls in {@code more} are ignored. */
     public Emitter with(Field... more) {
-        return new Emitter(ThreadContext.concat(bound, more.clone()));
+        return new Emitter(ThreadContext.concat(bound, Signals.nonNull(more)));
     }
 
     public void emit(Signal signal, String message, Field... fields) {

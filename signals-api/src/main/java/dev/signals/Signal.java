@@ -2,6 +2,7 @@ package dev.signals;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +31,8 @@ public final class Signal {
     private final String name;
     private final Severity severity;
     private final int id;
+    /** Set once the first conflicting redeclaration is reported, so stderr says it once. */
+    private final AtomicBoolean conflictReported = new AtomicBoolean();
 
     private Signal(String name, Severity severity, int id) {
         this.name = name;
@@ -51,8 +54,11 @@ public final class Signal {
     /**
      * The signal with this name and severity.
      *
-     * @throws IllegalArgumentException when the name is invalid, or when the signal already
-     *     exists with another severity (one name, one meaning)
+     * <p>When the signal already exists with another severity, the first declaration is kept and
+     * the conflict is reported once on stderr: this is often called from a static initializer,
+     * where an exception would make the declaring class unusable.
+     *
+     * @throws IllegalArgumentException when the name is invalid
      */
     public static Signal of(String name, Severity severity) {
         Objects.requireNonNull(severity, "severity");
@@ -61,9 +67,9 @@ public final class Signal {
         if (existing == null) {
             existing = REGISTRY.computeIfAbsent(name, n -> new Signal(n, severity, NEXT_ID.getAndIncrement()));
         }
-        if (existing.severity != severity) {
-            throw new IllegalArgumentException("signal " + name + " is already declared with severity "
-                    + existing.severity + ", cannot redeclare it as " + severity);
+        if (existing.severity != severity && existing.conflictReported.compareAndSet(false, true)) {
+            System.err.println("signals: signal " + name + " is already declared with severity "
+                    + existing.severity + "; a declaration as " + severity + " is ignored");
         }
         return existing;
     }

@@ -371,9 +371,12 @@ public final class Signals {
         }
     }
 
-    /** An emitter whose events all carry {@code fields}, for example the service name. */
+    /**
+     * An emitter whose events all carry {@code fields}, for example the service name. A null
+     * array or null elements are ignored: the emitter carries the non-null fields.
+     */
     public static Emitter with(Field... fields) {
-        return new Emitter(fields.clone());
+        return new Emitter(nonNull(fields));
     }
 
     /**
@@ -383,9 +386,26 @@ public final class Signals {
      * <pre>{@code
      * try (Scope s = Signals.scope(Field.of("request_id", rid))) { ... }
      * }</pre>
+     *
+     * <p>A null array or null elements are ignored: the scope carries the non-null fields.
      */
     public static Scope scope(Field... fields) {
-        return Scope.open(ThreadContext.current().withScoped(fields.clone()));
+        return Scope.open(ThreadContext.current().withScoped(nonNull(fields)));
+    }
+
+    /** A copy of {@code fields} without nulls, so a caller's later change or null never reaches events. */
+    static Field[] nonNull(Field[] fields) {
+        if (fields == null) {
+            return new Field[0];
+        }
+        int n = 0;
+        Field[] copy = new Field[fields.length];
+        for (Field f : fields) {
+            if (f != null) {
+                copy[n++] = f;
+            }
+        }
+        return n == copy.length ? copy : java.util.Arrays.copyOf(copy, n);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
+import java.util.Iterator;
 import java.util.ServiceLoader;
 
 /**
@@ -95,10 +96,47 @@ final class ThreadContext {
         CURRENT.set(context.base != null ? context.base : context);
     }
 
-    /** This context with more scoped fields; the trace stays where it comes from. */
+    /**
+     * This context with more scoped fields; the trace stays where it comes from. A field whose
+     * key is already scoped replaces its value (as Log4j's {@code ThreadContext.put} does), so
+     * scopes left open with the same key cost nothing more; past {@link #MAX_SCOPED_FIELDS}
+     * distinct keys, new keys are left out and this is reported once on stderr.
+     */
     ThreadContext withScoped(Field[] more) {
         ThreadContext b = base != null ? base : this;
-        return new ThreadContext(concat(b.scoped, more), b.trace, b.span, b.source);
+        return new ThreadContext(merge(b.scoped, more), b.trace, b.span, b.source);
+    }
+
+    /** Distinct scoped keys a thread carries at most; more almost always means leaked scopes. */
+    static final int MAX_SCOPED_FIELDS = 128;
+    private static final java.util.concurrent.atomic.AtomicBoolean SCOPE_LIMIT_REPORTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static Field[] merge(Field[] outer, Field[] more) {
+        Field[] all = java.util.Arrays.copyOf(outer, Math.min(outer.length + more.length,
+                Math.max(outer.length, MAX_SCOPED_FIELDS)));
+        int n = outer.length;
+        for (Field f : more) {
+            int at = indexOfKey(all, n, f.key());
+            if (at >= 0) {
+                all[at] = f;
+            } else if (n < all.length) {
+                all[n++] = f;
+            } else if (SCOPE_LIMIT_REPORTED.compareAndSet(false, true)) {
+                System.err.println("Signals: a thread carries " + MAX_SCOPED_FIELDS
+                        + " scoped fields; further keys are left out (scopes not closed?)");
+            }
+        }
+        return n == all.length ? all : java.util.Arrays.copyOf(all, n);
+    }
+
+    private static int indexOfKey(Field[] fields, int length, String key) {
+        for (int i = 0; i < length; i++) {
+            if (fields[i].key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** This context with a trace that is final, such as one continued from a header. */
@@ -272,13 +310,26 @@ final class ThreadContext {
      */
     static TraceBridge load(ClassLoader loader, PrintStream err) {
         List<TraceBridgeProvider> providers = new ArrayList<>();
+        Iterator<TraceBridgeProvider> it;
         try {
-            for (TraceBridgeProvider p : ServiceLoader.load(TraceBridgeProvider.class, loader)) {
-                providers.add(p);
-            }
+            it = ServiceLoader.load(TraceBridgeProvider.class, loader).iterator();
         } catch (ServiceConfigurationError | LinkageError e) {
-            err.println("Signals: a trace bridge provider failed to load (" + e.getMessage()
+            err.println("Signals: trace bridge providers could not be listed (" + e.getClass().getName()
                     + "); spans use Signals' own ids");
+            return null;
+        }
+        // One broken entry (missing class, throwing constructor or initializer) is skipped:
+        // the iterator moves on to the next entry after an error.
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                providers.add(it.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                err.println("Signals: a trace bridge provider failed to load and is skipped ("
+                        + e.getClass().getName() + ": " + describe(e) + ")");
+            }
         }
         if (providers.isEmpty()) {
             return null;
@@ -296,8 +347,17 @@ final class ThreadContext {
             return providers.get(0).bridge();
         } catch (RuntimeException | LinkageError e) {
             err.println("Signals: trace bridge provider " + providers.get(0).getClass().getName()
-                    + " failed (" + e + "); spans use Signals' own ids");
+                    + " failed (" + e.getClass().getName() + ": " + describe(e) + "); spans use Signals' own ids");
             return null;
+        }
+    }
+
+    /** A throwable's message, or a placeholder when its getMessage() itself throws. */
+    private static String describe(Throwable t) {
+        try {
+            return String.valueOf(t.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            return "(message unavailable)";
         }
     }
 }

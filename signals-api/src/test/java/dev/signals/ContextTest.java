@@ -31,6 +31,48 @@ class ContextTest {
     }
 
     @Test
+    void aSameKeyScopeReplacesTheValueAndClosingRestoresIt() {
+        try (Scope outer = Signals.scope(Field.of("user", "outer"))) {
+            try (Scope inner = Signals.scope(Field.of("user", "inner"), Field.of("user", "innermost"))) {
+                Event e = Event.capture(SIG, "m", new Field[0], new Field[0]);
+                assertEquals(1, e.fieldCount());
+                assertEquals("innermost", e.field("user").stringValue());
+            }
+            Event e = Event.capture(SIG, "m", new Field[0], new Field[0]);
+            assertEquals(1, e.fieldCount());
+            assertEquals("outer", e.field("user").stringValue());
+        }
+    }
+
+    @Test
+    void leakedSameKeyScopesDoNotGrowTheContext() {
+        ThreadContext before = ThreadContext.current();
+        for (int i = 0; i < 20_000; i++) {
+            Signals.scope(Field.of("request_id", i));
+        }
+        try {
+            Event e = Event.capture(SIG, "m", new Field[0], new Field[0]);
+            assertEquals(1, e.fieldCount());
+            assertEquals(19_999, e.field("request_id").longValue());
+        } finally {
+            ThreadContext.set(before);
+        }
+    }
+
+    @Test
+    void distinctScopedKeysAreBounded() {
+        ThreadContext before = ThreadContext.current();
+        for (int i = 0; i < ThreadContext.MAX_SCOPED_FIELDS + 50; i++) {
+            Signals.scope(Field.of("k" + i, i));
+        }
+        try {
+            assertEquals(ThreadContext.MAX_SCOPED_FIELDS, Event.capture(SIG, "m", new Field[0], new Field[0]).fieldCount());
+        } finally {
+            ThreadContext.set(before);
+        }
+    }
+
+    @Test
     void laterFieldsShadowEarlierOnes() {
         Event e = Event.capture(SIG, "m", new Field[] {Field.of("service", "bound")},
                 new Field[] {Field.of("service", "call"), null, Field.of("x", 1)});

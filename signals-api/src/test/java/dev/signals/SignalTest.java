@@ -26,11 +26,11 @@ class SignalTest {
     }
 
     @Test
-    void redeclaringWithAnotherSeverityIsRefused() {
-        Signal.of("SIGNAL_TEST_CLASH", Severity.ERROR);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Signal.of("SIGNAL_TEST_CLASH", Severity.DEBUG));
-        assertTrue(e.getMessage().contains("ERROR"), e.getMessage());
+    void redeclaringWithAnotherSeverityKeepsTheFirstWithoutThrowing() {
+        Signal first = Signal.of("SIGNAL_TEST_CLASH", Severity.ERROR);
+        assertSame(first, Signal.of("SIGNAL_TEST_CLASH", Severity.DEBUG));
+        assertSame(first, Signal.of("SIGNAL_TEST_CLASH", Severity.WARN));
+        assertEquals(Severity.ERROR, first.severity());
     }
 
     @Test

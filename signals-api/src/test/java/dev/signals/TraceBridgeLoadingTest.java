@@ -53,6 +53,21 @@ class TraceBridgeLoadingTest {
         assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("failed to load"));
     }
 
+    @Test
+    void aBrokenEntryIsSkippedAndTheNextProviderStillLoads() throws IOException {
+        Object[][] cases = {
+            {"dev.signals.NoSuchProvider", High.class},
+            {ThrowingInit.class, High.class},
+            {ThrowingConstructor.class, "dev.signals.AnotherMissing", High.class},
+        };
+        for (Object[] listing : cases) {
+            errBytes.reset();
+            assertSame(High.BRIDGE, ThreadContext.load(loaderListing(listing), err));
+            String said = errBytes.toString(StandardCharsets.UTF_8);
+            assertTrue(said.contains("failed to load and is skipped"), said);
+        }
+    }
+
     private ClassLoader loaderListing(Object... providers) throws IOException {
         Path services = dir.resolve("META-INF/services");
         Files.createDirectories(services);
@@ -107,6 +122,27 @@ class TraceBridgeLoadingTest {
         @Override
         public TraceBridge bridge() {
             throw new IllegalStateException("no SDK");
+        }
+    }
+
+    /** Its class initializer fails: loading it throws ExceptionInInitializerError. */
+    public static final class ThrowingInit implements TraceBridgeProvider {
+        static final int BOOM = Integer.parseInt("not a number");
+
+        @Override
+        public TraceBridge bridge() {
+            return new Idle();
+        }
+    }
+
+    public static final class ThrowingConstructor implements TraceBridgeProvider {
+        public ThrowingConstructor() {
+            throw new NoClassDefFoundError("io/missing/Sdk");
+        }
+
+        @Override
+        public TraceBridge bridge() {
+            return new Idle();
         }
     }
 }

@@ -77,11 +77,16 @@ final class RouteTable {
             }
         }
         Targets t = Targets.of(signal, matching);
+        // Stored in place, the array growing geometrically: a copy per new name made a million
+        // names quadratic. A reader racing the store sees null and resolves again (same answer);
+        // Targets has only final fields, so a reader that sees it sees it whole.
         synchronized (this) {
             Targets[] c = cache;
-            c = signal.id() >= c.length ? Arrays.copyOf(c, Math.max(c.length * 2, signal.id() + 1)) : c.clone();
+            if (signal.id() >= c.length) {
+                c = Arrays.copyOf(c, Math.max(c.length * 2, signal.id() + 1));
+                cache = c;
+            }
             c[signal.id()] = t;
-            cache = c;
         }
         return t;
     }

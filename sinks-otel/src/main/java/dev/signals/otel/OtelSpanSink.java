@@ -36,6 +36,10 @@ import java.util.concurrent.atomic.LongAdder;
  *       ({@link SpanPair}); it is a child of the span the start was emitted in. Starts waiting
  *       for their end are capped at {@code maxOpenPairs}; the oldest beyond are evicted and
  *       counted ({@link #evictedStarts()}).</li>
+ *   <li><b>Trace rescue.</b> An event of {@code rescueMinSeverity} (ERROR by default) emitted in
+ *       a span that is recorded but not sampled tells every running {@link TraceRescue} to
+ *       export that trace ({@link #rescueRequests()}); like span events, this needs the span
+ *       open when the event is delivered.</li>
  * </ul>
  *
  * <p>Span events can only be added while the span is open, so route this sink synchronously
@@ -54,6 +58,7 @@ public final class OtelSpanSink implements Sink {
     private final Severity eventMinSeverity;
     private final int maxEventsPerSpan;
     private final int reservedForWarnings;
+    private final Severity rescueMinSeverity;
     private final PairTracker pairs;
     private final ForeignSpanBudgets foreignBudgets;
     private final LongAdder attached = new LongAdder();
@@ -62,6 +67,7 @@ public final class OtelSpanSink implements Sink {
     private final LongAdder pairSpans = new LongAdder();
     private final LongAdder unmatchedEnds = new LongAdder();
     private final LongAdder uncorrelated = new LongAdder();
+    private final LongAdder rescueRequests = new LongAdder();
 
     private OtelSpanSink(Builder b) {
         this.openTelemetry = b.openTelemetry;
@@ -69,6 +75,7 @@ public final class OtelSpanSink implements Sink {
         this.eventMinSeverity = b.eventMinSeverity;
         this.maxEventsPerSpan = b.maxEventsPerSpan;
         this.reservedForWarnings = b.reservedForWarnings;
+        this.rescueMinSeverity = b.rescueMinSeverity;
         this.pairs = new PairTracker(b.pairs, b.maxOpenPairs);
         this.foreignBudgets = new ForeignSpanBudgets(maxEventsPerSpan, reservedForWarnings);
     }
@@ -80,6 +87,9 @@ public final class OtelSpanSink implements Sink {
 
     @Override
     public void accept(Event event) {
+        if (rescueMinSeverity != null && event.spanId() != null && event.severity().isAtLeast(rescueMinSeverity)) {
+            rescue(event);
+        }
         PairTracker.Role role = pairs.roleOf(event);
         if (role != null) {
             pair(role, event);
@@ -92,22 +102,14 @@ public final class OtelSpanSink implements Sink {
     // ---------------------------------------------------------------- span events
 
     private void attach(Event e) {
-        io.opentelemetry.api.trace.Span target;
-        SpanEventBudget budget;
         OtelBridgedSpan live = LiveSpans.INSTANCE.get(e.traceId(), e.spanId());
-        if (live != null) {
-            target = live.otelSpan();
-            budget = live.budget(maxEventsPerSpan, reservedForWarnings);
-        } else {
-            // Not a Signals span: one the OpenTelemetry API made current on the emitting thread.
-            target = io.opentelemetry.api.trace.Span.current();
-            SpanContext sc = target.getSpanContext();
-            if (!sc.isValid() || !sc.getSpanId().equals(e.spanId()) || !sc.getTraceId().equals(e.traceId())) {
-                unattached.increment();
-                return;
-            }
-            budget = foreignBudgets.of(e.spanId());
+        io.opentelemetry.api.trace.Span target = live != null ? live.otelSpan() : currentSpanOf(e);
+        if (target == null) {
+            unattached.increment();
+            return;
         }
+        SpanEventBudget budget = live != null
+                ? live.budget(maxEventsPerSpan, reservedForWarnings) : foreignBudgets.of(e.spanId());
         if (!target.isRecording()) {
             unattached.increment();
             return;
@@ -118,6 +120,33 @@ public final class OtelSpanSink implements Sink {
         } else {
             dropped.increment();
             target.setAttribute(DROPPED_KEY, budget.dropped());
+        }
+    }
+
+    /**
+     * The span the event was emitted in when it is not a Signals span: the one the OpenTelemetry
+     * API made current on the emitting thread, or {@code null} when that is not the event's span.
+     */
+    private static io.opentelemetry.api.trace.Span currentSpanOf(Event e) {
+        io.opentelemetry.api.trace.Span current = io.opentelemetry.api.trace.Span.current();
+        SpanContext sc = current.getSpanContext();
+        boolean same = sc.isValid() && sc.getSpanId().equals(e.spanId()) && sc.getTraceId().equals(e.traceId());
+        return same ? current : null;
+    }
+
+    // ---------------------------------------------------------------- trace rescue
+
+    /**
+     * Asks the running rescues to export the event's trace, when its span is recorded but not
+     * sampled: a sampled trace is exported anyway, and a span not reachable here (the event came
+     * late, or from another SDK) says nothing about how its trace was sampled.
+     */
+    private void rescue(Event e) {
+        OtelBridgedSpan live = LiveSpans.INSTANCE.get(e.traceId(), e.spanId());
+        io.opentelemetry.api.trace.Span span = live != null ? live.otelSpan() : currentSpanOf(e);
+        if (span != null && span.isRecording() && !span.getSpanContext().isSampled()) {
+            rescueRequests.increment();
+            RescueTriggers.errorIn(e.traceId());
         }
     }
 
@@ -223,6 +252,11 @@ public final class OtelSpanSink implements Sink {
         return uncorrelated.sum();
     }
 
+    /** Events of {@code rescueMinSeverity} in a recorded, unsampled span, which asked the running {@link TraceRescue}s to export their trace. */
+    public long rescueRequests() {
+        return rescueRequests.sum();
+    }
+
     /** Starts waiting for their end now. */
     public int openPairs() {
         return pairs.openCount();
@@ -237,6 +271,7 @@ public final class OtelSpanSink implements Sink {
         private int reservedForWarnings = 32;
         private final List<SpanPair> pairs = new ArrayList<>();
         private int maxOpenPairs = 10_000;
+        private Severity rescueMinSeverity = Severity.ERROR;
 
         private Builder() {
         }
@@ -289,6 +324,15 @@ public final class OtelSpanSink implements Sink {
                 throw new IllegalArgumentException("maxOpenPairs must be at least 1, got " + max);
             }
             this.maxOpenPairs = max;
+            return this;
+        }
+
+        /**
+         * The least severity of an event that rescues its trace through the running
+         * {@link TraceRescue}s (default ERROR); {@code null} for none.
+         */
+        public Builder rescueMinSeverity(Severity severity) {
+            this.rescueMinSeverity = severity;
             return this;
         }
 

@@ -21,6 +21,8 @@ import java.util.Map;
  *   "maxEventsPerSpan": 128,          // at most this many per span
  *   "reservedForWarnings": 32,        // ... of which these only WARN and above may take
  *   "maxOpenPairs": 10000,            // starts waiting for their end, at most
+ *   "rescue": true,                   // events of rescueMinSeverity rescue their trace (TraceRescue)
+ *   "rescueMinSeverity": "ERROR",
  *   "pairs": {                        // span name -> how to make it from signals
  *     "service_call": {
  *       "start": "SERVICE_CALL_STARTED",
@@ -62,6 +64,8 @@ public final class OtelSpanSinkFactory implements SinkFactory {
         }
         b.maxEventsPerSpan(max, reserved);
         b.maxOpenPairs(settings.intValue("maxOpenPairs", 10_000, 1, 10_000_000));
+        Severity rescueMin = settings.severity("rescueMinSeverity", Severity.ERROR);
+        b.rescueMinSeverity(settings.bool("rescue", true) ? rescueMin : null);
         SinkSettings pairs = settings.object("pairs");
         if (pairs != null) {
             Map<String, String> owners = new HashMap<>();

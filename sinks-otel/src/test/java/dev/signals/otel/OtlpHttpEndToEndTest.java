@@ -1,12 +1,10 @@
 package dev.signals.otel;
 
+import static dev.signals.otel.LocalOtlpCollector.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.protobuf.ByteString;
-import com.sun.net.httpserver.HttpServer;
 import dev.signals.Field;
 import dev.signals.Scope;
 import dev.signals.Severity;
@@ -19,7 +17,6 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.resource.v1.Resource;
@@ -30,14 +27,10 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,31 +46,16 @@ class OtlpHttpEndToEndTest {
     private static final Signal CALL_STARTED = Signal.of("SERVICE_CALL_STARTED");
     private static final Signal CALL_COMPLETED = Signal.of("SERVICE_CALL_COMPLETED");
 
-    private final List<ExportTraceServiceRequest> received = new CopyOnWriteArrayList<>();
-    private final List<String> contentTypes = new CopyOnWriteArrayList<>();
-    private HttpServer collector;
+    private LocalOtlpCollector collector;
     private SdkTracerProvider tracerProvider;
     private OpenTelemetrySdk sdk;
     private Route route;
 
     @BeforeEach
     void start() throws Exception {
-        collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        collector.createContext("/v1/traces", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                received.add(ExportTraceServiceRequest.parseFrom(in.readAllBytes()));
-                contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
-            }
-            byte[] ok = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
-            exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-            exchange.sendResponseHeaders(200, ok.length == 0 ? -1 : ok.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(ok);
-            }
-        });
-        collector.start();
+        collector = new LocalOtlpCollector();
         OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-                .setEndpoint("http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces")
+                .setEndpoint(collector.endpoint())
                 .build();
         tracerProvider = SdkTracerProvider.builder()
                 .setResource(io.opentelemetry.sdk.resources.Resource.getDefault().merge(io.opentelemetry.sdk.resources.Resource
@@ -97,7 +75,7 @@ class OtlpHttpEndToEndTest {
         route.remove();
         OtelTracing.uninstall();
         sdk.close();
-        collector.stop(0);
+        collector.close();
     }
 
     @Test
@@ -122,8 +100,9 @@ class OtlpHttpEndToEndTest {
         CompletableResultCode flushed = tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
         assertTrue(flushed.isSuccess(), "the exporter got a 200 from the local collector");
 
+        List<ExportTraceServiceRequest> received = collector.received;
         assertFalse(received.isEmpty());
-        assertTrue(contentTypes.stream().allMatch("application/x-protobuf"::equals), contentTypes.toString());
+        assertTrue(collector.contentTypes.stream().allMatch("application/x-protobuf"::equals), collector.contentTypes.toString());
         Map<String, io.opentelemetry.proto.trace.v1.Span> spans = new HashMap<>();
         List<Resource> resources = new ArrayList<>();
         for (ExportTraceServiceRequest request : received) {
@@ -183,14 +162,5 @@ class OtlpHttpEndToEndTest {
             }
         }
         throw new AssertionError("no attribute " + key + " in " + attributes);
-    }
-
-    private static String hex(ByteString bytes) {
-        assertNotNull(bytes);
-        StringBuilder sb = new StringBuilder();
-        for (byte b : bytes.toByteArray()) {
-            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-        }
-        return sb.toString();
     }
 }

@@ -50,11 +50,11 @@ public final class ConsolePrettySink implements Sink {
     }
 
     /**
-     * Whether colour suits the console by default: only when the JVM has a console (standard
-     * input and output are a terminal) and the {@code NO_COLOR} environment variable is not set.
+     * Whether colour suits the console by default: only when standard input and output are a
+     * terminal and the {@code NO_COLOR} environment variable is not set.
      */
     public static boolean colorByDefault() {
-        return colorByDefault(System.console() != null, System.getenv("NO_COLOR"));
+        return colorByDefault(Terminal.attached(), System.getenv("NO_COLOR"));
     }
 
     static boolean colorByDefault(boolean terminal, String noColor) {

@@ -5,8 +5,8 @@ import dev.signals.router.spi.SinkFactory;
 import dev.signals.router.spi.SinkSettings;
 
 /**
- * Type {@code console}: pretty lines when the JVM has a console (a person is watching), Event
- * JSON otherwise (a pipe or a log collector). Options: {@code "stream": "stdout" | "stderr"}
+ * Type {@code console}: pretty lines when standard input and output are a terminal (a person is
+ * watching), Event JSON otherwise (a pipe or a log collector). Options: {@code "stream": "stdout" | "stderr"}
  * (default stdout) and {@code "color": true | false} for the pretty case (default: auto).
  */
 public final class ConsoleSinkFactory implements SinkFactory {
@@ -21,7 +21,7 @@ public final class ConsoleSinkFactory implements SinkFactory {
 
     @Override
     public Sink create(SinkSettings settings) {
-        return create(settings, System.console() != null);
+        return create(settings, Terminal.attached());
     }
 
     static Sink create(SinkSettings settings, boolean terminal) {

@@ -5,6 +5,7 @@ import dev.signals.Field;
 import dev.signals.Signal;
 import dev.signals.sinks.json.JsonText;
 import dev.signals.sinks.json.Rfc3339;
+import dev.signals.sinks.json.Unwritable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,7 +16,9 @@ import java.util.List;
 /**
  * Formats an event as one human line, {@code 12:00:01.123 INFO  ORDER_CREATED Order created
  * order_id=o-1 items=2}, followed by the indented stack trace of each error field. Stateless
- * apart from its settings, so one instance serves every thread.
+ * apart from its settings, so one instance serves every thread, and an event whose formatting
+ * fails (out of memory) leaves nothing behind for the next. Values keep the {@link
+ * dev.signals.sinks.json.Limits limits} of Event JSON.
  */
 final class PrettyFormatter {
 
@@ -40,9 +43,12 @@ final class PrettyFormatter {
                 int mark = sb.length();
                 try {
                     StackText.append(sb, t);
-                } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError failure) {
+                } catch (Throwable failure) {
+                    if (Unwritable.isFatal(failure)) {
+                        throw failure;
+                    }
                     sb.setLength(mark);
-                    sb.append("    <stack trace unwritable: ").append(failure.getClass().getName()).append(">\n");
+                    sb.append("    ").append(Unwritable.text(failure)).append('\n');
                 }
             }
         }
@@ -87,11 +93,14 @@ final class PrettyFormatter {
                     }
                     errors.add(error);
                 }
-            } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError failure) {
+            } catch (Throwable failure) {
                 // A value's toString (or accessor, iterator) threw: say so and keep the event.
+                if (Unwritable.isFatal(failure)) {
+                    throw failure;
+                }
                 sb.setLength(mark);
                 appendKey(sb, f.key());
-                sb.append("<unwritable: ").append(failure.getClass().getName()).append('>');
+                sb.append(Unwritable.text(failure));
             }
         }
         if (e.traceId() != null) {

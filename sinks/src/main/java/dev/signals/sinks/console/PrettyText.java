@@ -1,5 +1,6 @@
 package dev.signals.sinks.console;
 
+import dev.signals.sinks.json.Limits;
 import dev.signals.sinks.json.Utf16;
 
 /**
@@ -7,6 +8,7 @@ import dev.signals.sinks.json.Utf16;
  * terminal are written as escapes: C0 and C1 control characters (newline, carriage return,
  * ESC that starts ANSI sequences, ...), DEL, U+2028/U+2029, and the bidirectional controls
  * that can make a line read differently from what it holds. Unpaired surrogates become U+FFFD.
+ * Text longer than {@link Limits#MAX_STRING_CHARS} is cut and ends with {@link Limits#MARK}.
  */
 final class PrettyText {
 
@@ -15,7 +17,7 @@ final class PrettyText {
 
     /** Appends a message: escaped where needed, never quoted. */
     static void appendMessage(StringBuilder sb, String s) {
-        s = Utf16.clean(s);
+        s = Utf16.clean(Limits.cut(s));
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (isUnsafe(c)) {
@@ -35,7 +37,7 @@ final class PrettyText {
             sb.append("null");
             return;
         }
-        s = Utf16.clean(s);
+        s = Utf16.clean(Limits.cut(s));
         if (!needsQuotes(s)) {
             sb.append(s);
             return;

@@ -1,5 +1,6 @@
 package dev.signals.sinks.console;
 
+import dev.signals.sinks.json.ThrowableParts;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -10,6 +11,8 @@ import java.util.Set;
  * one indented so that only an event starts at the left margin. Laid out like
  * {@link Throwable#printStackTrace()} (causes, suppressed, "... n more"), with messages escaped
  * so they cannot add lines, at most {@value #MAX_FRAMES} frames per throwable, and cycles cut.
+ * Every accessor of the throwable is read defensively ({@link ThrowableParts}): one that
+ * throws is shown as {@code <unwritable: FailureClass>} and the rest is written.
  */
 final class StackText {
 
@@ -24,11 +27,7 @@ final class StackText {
     static void appendSummary(StringBuilder sb, Throwable t) {
         String name = t.getClass().getSimpleName();
         sb.append(name.isEmpty() ? t.getClass().getName() : name);
-        String message = t.getMessage();
-        if (message != null) {
-            sb.append(": ");
-            PrettyText.appendMessage(sb, message);
-        }
+        appendMessage(sb, t);
     }
 
     /** The stack trace, each line indented and ended with a newline. */
@@ -52,7 +51,11 @@ final class StackText {
             sb.append(prefix).append(INDENT).append("...\n");
             return;
         }
-        StackTraceElement[] frames = t.getStackTrace();
+        ThrowableParts parts = ThrowableParts.of(t);
+        if (parts.framesFailure() != null) {
+            sb.append(prefix).append(INDENT).append("at ").append(parts.framesFailure()).append('\n');
+        }
+        StackTraceElement[] frames = parts.frames();
         int own = frames.length;
         if (enclosing != null) {
             // Frames shared with the enclosing trace are said once, as "... n more".
@@ -73,18 +76,28 @@ final class StackText {
         if (frames.length > shown) {
             sb.append(prefix).append(INDENT).append("... ").append(frames.length - shown).append(" more\n");
         }
-        for (Throwable s : t.getSuppressed()) {
-            append(sb, s, frames, "Suppressed: ", prefix + INDENT, seen, depth + 1);
+        if (parts.suppressedFailure() != null) {
+            sb.append(prefix).append(INDENT).append("Suppressed: ").append(parts.suppressedFailure()).append('\n');
         }
-        Throwable cause = t.getCause();
-        if (cause != null) {
-            append(sb, cause, frames, "Caused by: ", prefix, seen, depth + 1);
+        for (Throwable s : parts.suppressed()) {
+            if (s != null) {
+                append(sb, s, frames, "Suppressed: ", prefix + INDENT, seen, depth + 1);
+            }
+        }
+        if (parts.causeFailure() != null) {
+            sb.append(prefix).append("Caused by: ").append(parts.causeFailure()).append('\n');
+        } else if (parts.cause() != null) {
+            append(sb, parts.cause(), frames, "Caused by: ", prefix, seen, depth + 1);
         }
     }
 
     private static void header(StringBuilder sb, Throwable t) {
         sb.append(t.getClass().getName());
-        String message = t.getMessage();
+        appendMessage(sb, t);
+    }
+
+    private static void appendMessage(StringBuilder sb, Throwable t) {
+        String message = ThrowableParts.message(t);
         if (message != null) {
             sb.append(": ");
             PrettyText.appendMessage(sb, message);

@@ -1,6 +1,7 @@
 package dev.signals.sinks.json;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The quoted JSON text of strings a writer meets again and again — signal names, keys, thread
@@ -44,6 +45,13 @@ final class EncodedStrings {
         quoted[slot] = q;
         cached[slot] = s;
         return q;
+    }
+
+    /** Forgets every string, as if new. */
+    void clear() {
+        Arrays.fill(met, null);
+        Arrays.fill(cached, null);
+        Arrays.fill(quoted, null);
     }
 
     private static boolean isPlain(String s) {

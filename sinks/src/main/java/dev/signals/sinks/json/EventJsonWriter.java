@@ -26,15 +26,26 @@ import java.util.Arrays;
  * emits an event to the same writer on the same thread): {@link #isBusy()} tells a sink when
  * to use another instance.
  *
+ * <p><b>Limits.</b> Values are bounded by {@link Limits} (strings, elements, depth) and a line
+ * never passes {@link Limits#MAX_LINE_BYTES}: what is cut is marked in place and counted under
+ * the key {@code _truncated}.
+ *
  * <p><b>Failures.</b> A field whose value cannot be written (its {@code toString}, accessor or
  * iterator throws) is written as the string {@code "<unwritable: ExceptionClass>"}; the rest
- * of the event is kept.
+ * of the event is kept. A {@linkplain Unwritable#isFatal fatal} error (out of memory) fails
+ * the event: it is thrown to the caller. Whatever ends an encode early, every reused part (the
+ * generator, the buffer, the caches) is rebuilt before the next, so no failure spoils the next
+ * line.
  */
 public final class EventJsonWriter {
 
     private static final int INITIAL_CAPACITY = 1_024;
     // A buffer grown past this by one huge event is dropped when the next event starts.
-    private static final int MAX_RETAINED_CAPACITY = 1 << 20;
+    private static final int MAX_RETAINED_CAPACITY = 1 << 18;
+    private static final byte[] TRUNCATED = ascii(",\"_truncated\":");
+    // Room kept free while fields are written, for `,"_truncated":N}` and the newline.
+    private static final int TAIL_ROOM = TRUNCATED.length + 12;
+    private static final int FIELDS_LIMIT = Limits.MAX_LINE_BYTES - TAIL_ROOM;
 
     // The object's own layout, written as bytes: keys are fixed and need no escaping.
     private static final byte[] TIME = ascii("{\"time\":\"");
@@ -51,11 +62,12 @@ public final class EventJsonWriter {
     private static final byte[] NULL = ascii("null");
     private static final byte[][] SEVERITIES = severityNames();
 
-    private final ByteBuf out = new ByteBuf(INITIAL_CAPACITY, MAX_RETAINED_CAPACITY);
+    private final ByteBuf out = new ByteBuf(INITIAL_CAPACITY, MAX_RETAINED_CAPACITY, Limits.MAX_LINE_BYTES);
     private final char[] scratch = new char[JsonScalars.SCRATCH_LENGTH];
     private final char[] time = new char[Rfc3339.MAX_LENGTH];
-    private final ErrorEncoder errors = new ErrorEncoder();
-    private final ValueEncoder values = new ValueEncoder(errors, scratch);
+    private final Cuts cuts = new Cuts();
+    private final ErrorEncoder errors = new ErrorEncoder(cuts);
+    private final ValueEncoder values = new ValueEncoder(errors, cuts, scratch);
     private final EncodedStrings encoded = new EncodedStrings();
     // Writes, at the root and straight into `out`, each value that needs escaping or nesting.
     private JsonGenerator gen;
@@ -65,9 +77,9 @@ public final class EventJsonWriter {
     private int timeSecondEnd = -1;
 
     private boolean busy;
-    private int currentField = -1;
-    // Set only after a field failed: what went wrong per field index, for the fallback text.
-    private Throwable[] failures;
+    // Set while an event is encoded, cleared when its line is complete: still set at the next
+    // encode, it says the last one ended early and the reused parts may be mid-way.
+    private boolean dirty;
 
     /** A writer with its own generator and buffer. */
     public EventJsonWriter() {
@@ -151,36 +163,29 @@ public final class EventJsonWriter {
     }
 
     private int encodeLine(Event event) {
-        failures = null;
-        for (;;) {
-            out.reset();
-            currentField = -1;
-            try {
-                writeEvent(event);
-                out.write('\n');
-                return out.size();
-            } catch (IOException | RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-                // The generator may be mid-value: start over with a fresh one.
-                gen = newGenerator();
-                int failed = currentField;
-                if (failed < 0 || (failures != null && failures[failed] != null)) {
-                    throw e instanceof IOException ? new UncheckedIOException((IOException) e) : rethrowable(e);
-                }
-                if (failures == null) {
-                    failures = new Throwable[event.fieldCount()];
-                }
-                failures[failed] = e; // and encode the event again with that field as a fallback string
-            } finally {
-                currentField = -1;
-            }
+        if (dirty) {
+            reset();
         }
+        dirty = true;
+        out.reset();
+        try {
+            writeEvent(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen: the target is an in-memory buffer
+        }
+        dirty = false;
+        return out.size();
     }
 
-    private static RuntimeException rethrowable(Throwable e) {
-        if (e instanceof RuntimeException) {
-            return (RuntimeException) e;
-        }
-        throw (Error) e;
+    /** Rebuilds every part an encode reuses, whatever state a failure left it in. */
+    private void reset() {
+        gen = newGenerator();
+        out.reset();
+        encoded.clear();
+        values.reset();
+        errors.reset();
+        cuts.take();
+        timeSecondEnd = -1;
     }
 
     /**
@@ -191,45 +196,107 @@ public final class EventJsonWriter {
      */
     private void writeEvent(Event e) throws IOException {
         ByteBuf o = out;
+        o.limit(FIELDS_LIMIT);
         o.write(TIME);
         writeTime(e.epochMicros());
         o.write(SEQ);
         o.writeLong(e.sequence());
         o.write(SIGNAL);
-        string(e.signal().name());
+        int truncated = ownString(e.signal().name());
         o.write(SEVERITY);
         o.write(SEVERITIES[e.severity().ordinal()]);
         o.write(MESSAGE);
-        string(e.message());
+        truncated += ownString(e.message());
         o.write(THREAD);
-        string(e.thread());
+        truncated += ownString(e.thread());
         if (e.traceId() != null) {
             o.write(TRACE_ID);
-            string(e.traceId());
+            truncated += ownString(e.traceId());
         }
         if (e.spanId() != null) {
             o.write(SPAN_ID);
-            string(e.spanId());
+            truncated += ownString(e.spanId());
         }
+        // The event's own strings are bounded, so they always fit; fields may not.
         int n = e.fieldCount();
         boolean repeats = e.hasRepeatedKeys();
         for (int i = 0; i < n; i++) {
             if (repeats && e.isShadowed(i)) {
                 continue; // a later field with the same key wins
             }
-            currentField = i;
             Field f = e.field(i);
-            o.write(',');
-            writeKey(e, f.key());
-            o.write(':');
-            if (failures != null && failures[i] != null) {
-                string("<unwritable: " + failures[i].getClass().getName() + ">");
-            } else {
-                writeValue(f);
+            int start = o.size();
+            try {
+                writeField(e, f);
+            } catch (Throwable failure) {
+                if (Unwritable.isFatal(failure)) {
+                    throw failure; // the event fails; the next encode starts clean
+                }
+                // The generator may be mid-value: drop what it wrote and start it over.
+                rollBack(start);
+                if (failure instanceof ByteBuf.Full || !writeUnwritable(e, f, failure, start)) {
+                    truncated += fieldsFrom(e, i);
+                    break; // the line is full: this field and the ones after it are left out
+                }
+            }
+            if (cuts.take()) {
+                truncated++;
             }
         }
-        currentField = -1;
+        o.limit(Limits.MAX_LINE_BYTES);
+        if (truncated > 0) {
+            o.write(TRUNCATED);
+            o.writeLong(truncated);
+        }
         o.write('}');
+        o.write('\n');
+    }
+
+    /** One of the event's own strings; 1 when it was cut, else 0. */
+    private int ownString(String s) throws IOException {
+        string(s);
+        return cuts.take() ? 1 : 0;
+    }
+
+    private void writeField(Event e, Field f) throws IOException {
+        out.write(',');
+        writeKey(e, f.key());
+        out.write(':');
+        writeValue(f);
+    }
+
+    /** The field with its failure's text as value; false when even that does not fit the line. */
+    private boolean writeUnwritable(Event e, Field f, Throwable failure, int start) throws IOException {
+        try {
+            out.write(',');
+            writeKey(e, f.key());
+            out.write(':');
+            string(Unwritable.text(failure));
+            return true;
+        } catch (ByteBuf.Full full) {
+            rollBack(start);
+            return false;
+        }
+    }
+
+    private void rollBack(int length) {
+        out.truncate(length);
+        gen = newGenerator();
+        values.reset();
+        errors.reset();
+        cuts.take();
+    }
+
+    /** How many fields from {@code i} on would have been written. */
+    private static int fieldsFrom(Event e, int i) {
+        int count = 0;
+        boolean repeats = e.hasRepeatedKeys();
+        for (int n = e.fieldCount(); i < n; i++) {
+            if (!repeats || !e.isShadowed(i)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The time, without its opening quote (part of {@link #TIME}): digits and separators, nothing to escape. */
@@ -253,7 +320,7 @@ public final class EventJsonWriter {
         if (cached != null) {
             out.write(cached);
         } else {
-            JsonScalars.string(gen, s);
+            JsonScalars.string(gen, cuts.string(s));
             gen.flush();
         }
     }

@@ -1,7 +1,8 @@
 package dev.signals.sinks.json;
 
 /**
- * The keys an event line writes itself. A field with one of these keys is written under the
+ * The keys an event line writes itself ({@code _truncated} only when a limit cut something,
+ * but reserved always, so a field's key does not depend on its value). A field with one of these keys is written under the
  * key with an underscore in front ({@code message} becomes {@code _message}) so it can never
  * pass for the event's own value.
  */
@@ -21,6 +22,7 @@ final class ReservedKeys {
             case "thread": return "_thread";
             case "trace_id": return "_trace_id";
             case "span_id": return "_span_id";
+            case "_truncated": return "__truncated";
             default: return null;
         }
     }

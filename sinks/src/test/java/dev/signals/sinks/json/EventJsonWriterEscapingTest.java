@@ -154,7 +154,7 @@ class EventJsonWriterEscapingTest {
     }
 
     @Test
-    void aFiveMegabyteString() {
+    void aFiveMegabyteStringIsCutAndItsKeptPartEscaped() {
         StringBuilder sb = new StringBuilder(5 * 1024 * 1024 + 64);
         String chunk = "0123456789abcdef\"\\\n\u2028é\uD83D\uDE00\t";
         while (sb.length() < 5 * 1024 * 1024) {
@@ -162,11 +162,14 @@ class EventJsonWriterEscapingTest {
         }
         String s = sb.toString();
         Map<String, Object> line = roundTrip(event(s, Field.of("v", s)));
-        assertEquals(s, line.get("message"));
-        assertEquals(s, line.get("v"));
+        String kept = (String) line.get("message");
+        assertEquals(Limits.MAX_STRING_CHARS + 1, kept.length()); // a pair at the cut is never split here
+        assertEquals(s.substring(0, Limits.MAX_STRING_CHARS) + Limits.MARK, kept);
+        assertEquals(kept, line.get("v"));
+        assertEquals(new java.math.BigDecimal(2), line.get("_truncated"));
         // The writer recovers its usual footprint once the next, small event starts.
         roundTrip(event("small"));
-        assertTrue(writer.buffer().length <= 1 << 20, "buffer shrinks after a huge event");
+        assertTrue(writer.buffer().length <= 1 << 18, "buffer shrinks after a large event");
     }
 
     @Test

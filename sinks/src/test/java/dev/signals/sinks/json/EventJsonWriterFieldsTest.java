@@ -279,7 +279,7 @@ class EventJsonWriterFieldsTest {
             cause = obj(cause).get("cause");
         }
         assertEquals(ErrorEncoder.MAX_DEPTH, depth);
-        assertEquals("...", cause);
+        assertEquals(Limits.MARK, cause);
     }
 
     @Test
@@ -367,7 +367,7 @@ class EventJsonWriterFieldsTest {
             written = arr(written).get(0);
         }
         assertEquals(ValueEncoder.MAX_DEPTH, depth);
-        assertEquals("...", written);
+        assertEquals(Limits.MARK, written);
 
         Object shallow = "bottom";
         for (int i = 0; i < ValueEncoder.MAX_DEPTH; i++) {
