@@ -2,6 +2,7 @@ package dev.signals;
 
 import dev.signals.spi.BridgeScope;
 import dev.signals.spi.CapturedContext;
+import dev.signals.spi.Failures;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
@@ -510,7 +511,7 @@ public final class Signals {
     private static void reportInternalError(Throwable t) {
         if (!internalErrorReported) {
             internalErrorReported = true;
-            System.err.println("Signals: an event could not be dispatched and was lost: " + t);
+            System.err.println("Signals: an event could not be dispatched and was lost: " + Failures.describe(t));
         }
     }
 }

@@ -3,17 +3,15 @@ package dev.signals;
 import dev.signals.spi.BridgeScope;
 import dev.signals.spi.BridgedSpan;
 import dev.signals.spi.CapturedContext;
+import dev.signals.spi.Failures;
+import dev.signals.spi.Providers;
 import dev.signals.spi.TraceBridge;
 import dev.signals.spi.TraceBridgeProvider;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceConfigurationError;
-import java.util.Iterator;
-import java.util.ServiceLoader;
 
 /**
  * What the current thread carries into every event it emits: scoped fields and the current
@@ -292,7 +290,7 @@ final class ThreadContext {
     private static void reportBridgeFailure(Throwable t) {
         if (!bridgeFailureReported) {
             bridgeFailureReported = true;
-            System.err.println("Signals: the trace bridge failed (" + t + "); spans go on with Signals' own ids");
+            System.err.println("Signals: the trace bridge failed (" + Failures.describe(t) + "); spans go on with Signals' own ids");
         }
     }
 
@@ -309,55 +307,17 @@ final class ThreadContext {
      * when there is none (the usual case without a tracing system: nothing is reported).
      */
     static TraceBridge load(ClassLoader loader, PrintStream err) {
-        List<TraceBridgeProvider> providers = new ArrayList<>();
-        Iterator<TraceBridgeProvider> it;
-        try {
-            it = ServiceLoader.load(TraceBridgeProvider.class, loader).iterator();
-        } catch (ServiceConfigurationError | LinkageError e) {
-            err.println("Signals: trace bridge providers could not be listed (" + e.getClass().getName()
-                    + "); spans use Signals' own ids");
+        TraceBridgeProvider provider = Providers.highest(TraceBridgeProvider.class, loader, err, "trace bridge",
+                TraceBridgeProvider::priority);
+        if (provider == null) {
             return null;
         }
-        // One broken entry (missing class, throwing constructor or initializer) is skipped:
-        // the iterator moves on to the next entry after an error.
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                providers.add(it.next());
-            } catch (ServiceConfigurationError | LinkageError e) {
-                err.println("Signals: a trace bridge provider failed to load and is skipped ("
-                        + e.getClass().getName() + ": " + describe(e) + ")");
-            }
-        }
-        if (providers.isEmpty()) {
-            return null;
-        }
-        providers.sort(Comparator.comparingInt(TraceBridgeProvider::priority).reversed());
-        if (providers.size() > 1) {
-            StringBuilder names = new StringBuilder();
-            for (TraceBridgeProvider p : providers) {
-                names.append(' ').append(p.getClass().getName());
-            }
-            err.println("Signals: several trace bridge providers found:" + names + "; using "
-                    + providers.get(0).getClass().getName());
-        }
         try {
-            return providers.get(0).bridge();
+            return provider.bridge();
         } catch (RuntimeException | LinkageError e) {
-            err.println("Signals: trace bridge provider " + providers.get(0).getClass().getName()
-                    + " failed (" + e.getClass().getName() + ": " + describe(e) + "); spans use Signals' own ids");
+            err.println("Signals: trace bridge provider " + provider.getClass().getName()
+                    + " failed (" + Failures.describe(e) + "); spans use Signals' own ids");
             return null;
-        }
-    }
-
-    /** A throwable's message, or a placeholder when its getMessage() itself throws. */
-    private static String describe(Throwable t) {
-        try {
-            return String.valueOf(t.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            return "(message unavailable)";
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.signals.router.config.ConfigObject;
 import dev.signals.router.delivery.DeliveryPolicy;
 import dev.signals.router.delivery.SinkChannel;
 import dev.signals.router.spi.SinkFactory;
+import dev.signals.spi.Failures;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,10 +45,9 @@ final class ConfigApplier {
         Build b = new Build(root, previous);
         try {
             return b.run();
-        } catch (RuntimeException e) {
-            for (SinkChannel made : b.made) {
-                made.close(Duration.ZERO);
-            }
+        } catch (RuntimeException | Error e) {
+            // An OutOfMemoryError too: the sinks made so far are closed, the routes in force stay.
+            ChannelClosing.closeAll(b.made, Duration.ofSeconds(1), router.err());
             throw e;
         }
     }
@@ -164,9 +164,9 @@ final class ConfigApplier {
                 sink = factory.create(settings);
             } catch (ConfigException e) {
                 throw e;
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 throw new ConfigException(definition.source(), definition.line(), definition.column(), definition.path(),
-                        "cannot create sink '" + name + "' of type '" + type + "': " + e, e);
+                        "cannot create sink '" + name + "' of type '" + type + "': " + Failures.describe(e), e);
             }
             if (sink == null) {
                 throw definition.error("factory for type '" + type + "' made no sink");

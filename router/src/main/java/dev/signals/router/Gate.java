@@ -1,6 +1,8 @@
 package dev.signals.router;
 
 import dev.signals.Event;
+import dev.signals.spi.Failures;
+import java.io.PrintStream;
 
 /**
  * A route's conditions beyond pattern and severity, for one signal: its filter and its
@@ -14,10 +16,14 @@ final class Gate {
 
     private final RouteFilter filter;
     private final Sampler.Window window;
+    private final PrintStream err;
+    /** A failing filter is said once per route table and signal, not once per event. */
+    private volatile boolean failureReported;
 
-    Gate(RouteFilter filter, Sampler.Window window) {
+    Gate(RouteFilter filter, Sampler.Window window, PrintStream err) {
         this.filter = filter;
         this.window = window;
+        this.err = err;
     }
 
     int test(Event event) {
@@ -30,8 +36,14 @@ final class Gate {
     private boolean passes(Event event) {
         try {
             return filter.test(event);
-        } catch (RuntimeException e) {
-            // A filter that throws lets the event through: better a line too many than one lost.
+        } catch (Throwable e) {
+            // A filter that throws (an Error too: a missing class, a stack overflow) lets the event
+            // through: better a line too many than one lost, and never the other routes' events.
+            if (!failureReported) {
+                failureReported = true;
+                err.println("Signals: a route filter failed for " + event.signal().name() + " ("
+                        + Failures.describe(e) + "); its events pass unfiltered");
+            }
             return true;
         }
     }

@@ -1,10 +1,12 @@
 package dev.signals.router;
 
 import dev.signals.router.config.ConfigException;
+import dev.signals.spi.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Creates {@link Router#global()} on first use and configures it from the first of:
@@ -24,20 +26,43 @@ final class GlobalRouter {
     /** {@code -Dsignals.shutdownHook=false}: the application closes the router itself, after its own shutdown work. */
     static final String HOOK_PROPERTY = "signals.shutdownHook";
 
+    /**
+     * Made when {@link dev.signals.Signals} first needs a dispatcher, configured only later:
+     * configuring runs users' sink factories, and a factory (or a library it calls) that logs
+     * would otherwise meet a half-initialised class.
+     */
     static final Router INSTANCE = create();
+    private static final AtomicBoolean CONFIGURED = new AtomicBoolean();
 
     private GlobalRouter() {
     }
 
+    /**
+     * The global router, configured: the first call configures it, on the calling thread; a
+     * call made while that runs (from the configuring thread or another) returns at once, and
+     * what is emitted meanwhile is held until the routes are in force.
+     */
+    static Router configured() {
+        if (CONFIGURED.compareAndSet(false, true)) {
+            try {
+                configure(INSTANCE);
+            } finally {
+                INSTANCE.endStartup();
+            }
+        }
+        return INSTANCE;
+    }
+
     private static Router create() {
         Router router = new Router();
-        configure(router);
+        router.startBuffering(new StartupBuffer(GlobalRouter::configured, router.err()));
         if (!Boolean.parseBoolean(System.getProperty(HOOK_PROPERTY, "true"))) {
             return router;
         }
         Thread hook = new Thread(router::close, "signals-shutdown");
         try {
             Runtime.getRuntime().addShutdownHook(hook);
+            router.shutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // Created during shutdown: nothing to hook; the caller's events still go out synchronously.
         }
@@ -71,8 +96,9 @@ final class GlobalRouter {
             }
         } catch (ConfigException e) {
             router.err().println("Signals: config refused, using the built-in default: " + e.getMessage());
-        } catch (RuntimeException e) {
-            router.err().println("Signals: config could not be applied, using the built-in default: " + e);
+        } catch (RuntimeException | Error e) {
+            // An OutOfMemoryError from a config too large for the heap too: an application always logs.
+            router.err().println("Signals: config could not be applied, using the built-in default: " + Failures.describe(e));
         }
         applyDefault(router);
         return "<default>";
@@ -85,8 +111,8 @@ final class GlobalRouter {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             router.configure(text, "<default>");
-        } catch (IOException | RuntimeException e) {
-            router.err().println("Signals: the default config could not be applied (" + e.getMessage()
+        } catch (IOException | RuntimeException | Error e) {
+            router.err().println("Signals: the default config could not be applied (" + Failures.describe(e)
                     + "); nothing is routed until routes are added in code. Is dev.signals:sinks on the class path?");
         }
     }
@@ -96,7 +122,7 @@ final class GlobalRouter {
         try (InputStream in = cl.getResourceAsStream(name)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException("classpath:" + name, 0, 0, "", "cannot read: " + e, e);
+            throw new ConfigException("classpath:" + name, 0, 0, "", "cannot read: " + Failures.describe(e), e);
         }
     }
 }

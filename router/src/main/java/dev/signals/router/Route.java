@@ -82,4 +82,9 @@ public final class Route {
     public String toString() {
         return patterns + " >= " + minSeverity + " -> " + sinkNames();
     }
+
+    /** The router this route belongs to. */
+    Router owner() {
+        return owner;
+    }
 }

@@ -25,6 +25,8 @@ final class RouteTable {
     private final UnaryOperator<Field> redactor;
     private final Set<SinkChannel> sinks;
     private volatile Targets[] cache = new Targets[64];
+    /** Dispatches delivering through this table now; the router waits on it before closing the sinks it retires. */
+    final InFlight inFlight = new InFlight();
 
     RouteTable(List<Route> routes, Set<String> redact) {
         this.routes = List.copyOf(routes);
@@ -36,6 +38,11 @@ final class RouteTable {
             all.addAll(r.sinks());
         }
         this.sinks = java.util.Collections.unmodifiableSet(all);
+    }
+
+    /** A table that sends every signal down {@code route}, redacting nothing. */
+    static RouteTable allTo(Route route) {
+        return new RouteTable(List.of(route), Set.of());
     }
 
     List<Route> routes() {

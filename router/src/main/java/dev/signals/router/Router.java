@@ -9,10 +9,13 @@ import dev.signals.router.config.ConfigException;
 import dev.signals.router.config.ConfigNode;
 import dev.signals.router.config.ConfigParser;
 import dev.signals.router.delivery.DeliveryPolicy;
+import dev.signals.router.delivery.DeliveryStack;
+import dev.signals.router.delivery.DropReason;
 import dev.signals.router.delivery.SinkChannel;
 import dev.signals.router.delivery.SinkStats;
 import dev.signals.router.spi.SnapshotTrigger;
 import dev.signals.spi.Dispatcher;
+import dev.signals.spi.Failures;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,10 +45,6 @@ import java.util.function.UnaryOperator;
  */
 public final class Router implements Dispatcher {
 
-    /** Beyond this many nested dispatches on one thread (a sink emitting from inside a sink), events are dropped. */
-    private static final int MAX_NESTED_DISPATCH = 4;
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-
     private final Object lock = new Object();
     private final AtomicInteger sinkNumbers = new AtomicInteger();
     private final PrintStream err;
@@ -53,13 +52,28 @@ public final class Router implements Dispatcher {
     private final RouterTimers timers;
     private volatile RouteTable table = RouteTable.EMPTY;
     private volatile boolean closed;
+    /** Set under the lock when closing begins: no more configuration, a second closer waits. */
+    private boolean closing;
     private final List<Route> codeRoutes = new ArrayList<>();
     private final Map<Sink, SinkChannel> codeSinks = new IdentityHashMap<>();
     private ConfigState config = ConfigState.EMPTY;
     private SinkFactories factories;
-    /** The channels held when the router closed, so that their final figures stay readable. */
-    private volatile List<SinkChannel> closedChannels = List.of();
+    /**
+     * Every channel the router holds, routed, fallback or being retired: an immutable list
+     * replaced under the lock, so figures, flushes and snapshots read it without the lock.
+     * After close, the channels held at closing, so that their final figures stay readable.
+     */
+    private volatile List<SinkChannel> channels = List.of();
+    /** Channels a change left without routes, until they are closed; guarded by the lock. */
+    private final Set<SinkChannel> retiring = new LinkedHashSet<>();
+    private final RetiredSinks retired = new RetiredSinks();
+    private final AfterClose afterClose;
     private final CountDownLatch closeFinished = new CountDownLatch(1);
+    /** While the global router is being configured: holds every event; {@code null} after. Guarded by the lock. */
+    private StartupBuffer startup;
+    private SinkChannel startupChannel;
+    /** The JVM shutdown hook that closes this router, removed again by an explicit close. */
+    private volatile Thread shutdownHook;
 
     /** A router with no routes, independent of {@link #global()}. */
     public Router() {
@@ -70,11 +84,12 @@ public final class Router implements Dispatcher {
         this.err = err;
         this.nanoTime = nanoTime;
         this.timers = new RouterTimers(this);
+        this.afterClose = new AfterClose(err);
     }
 
     /** The router behind {@link dev.signals.Signals}, configured on first use (see {@link GlobalRouter}). */
     public static Router global() {
-        return GlobalRouter.INSTANCE;
+        return GlobalRouter.configured();
     }
 
     // ---------------------------------------------------------------- routing in code
@@ -134,6 +149,7 @@ public final class Router implements Dispatcher {
             Route route = new Route(List.of(parsed), minSeverity, filter, sampler, List.of(channel), this);
             codeRoutes.add(route);
             swapTable();
+            publishChannels();
             return route;
         }
     }
@@ -159,10 +175,12 @@ public final class Router implements Dispatcher {
      */
     public boolean remove(Route route) {
         List<SinkChannel> orphans = new ArrayList<>();
+        RouteTable before;
         synchronized (lock) {
             if (!codeRoutes.remove(route)) {
                 return false;
             }
+            before = table;
             swapTable();
             Set<SinkChannel> inUse = new LinkedHashSet<>(table.sinks());
             for (SinkChannel c : table.sinks()) {
@@ -177,14 +195,16 @@ public final class Router implements Dispatcher {
                 }
                 return orphan;
             });
+            retiring.addAll(orphans);
+            publishChannels();
         }
-        closeAll(orphans, config.options.shutdownTimeout());
+        retire(before, orphans, config.options.shutdownTimeout());
         return true;
     }
 
     /** The routes in force, code routes first. */
     public List<Route> routes() {
-        return table.routes();
+        return closed ? List.of() : table.routes();
     }
 
     // ---------------------------------------------------------------- routing by config
@@ -218,12 +238,13 @@ public final class Router implements Dispatcher {
 
     private void apply(String json, String source) {
         ConfigNode root = ConfigParser.parse(json, source);
-        List<SinkChannel> retired = new ArrayList<>();
+        List<SinkChannel> replaced = new ArrayList<>();
         RouterOptions options;
+        RouteTable before;
         synchronized (lock) {
             ensureOpen();
             if (factories == null) {
-                factories = SinkFactories.load(Router.class.getClassLoader());
+                factories = SinkFactories.load(Router.class.getClassLoader(), err);
             }
             ConfigState next = new ConfigApplier(this, factories).build(root, config);
             Set<SinkChannel> kept = new LinkedHashSet<>();
@@ -232,19 +253,50 @@ public final class Router implements Dispatcher {
             }
             for (ConfigState.ConfiguredSink s : config.sinks.values()) {
                 if (!kept.contains(s.handle)) {
-                    retired.add(s.handle);
+                    replaced.add(s.handle);
                 }
             }
             config = next;
+            before = table;
             swapTable();
+            retiring.addAll(replaced);
+            publishChannels();
             options = next.options;
         }
         timers.emitStatsEvery(options.statsInterval());
-        closeAll(retired, options.shutdownTimeout());
+        retire(before, replaced, options.shutdownTimeout());
         emitInternal(Event.builder(RouterSignals.CONFIG_APPLIED).message("Config applied from " + source)
                 .fields(Field.of("source", source), Field.of("sinks", (long) config.sinks.size()),
                         Field.of("routes", (long) config.routes.size()))
                 .build());
+    }
+
+    /**
+     * Closes sinks that the table {@code before} could reach and its successor cannot: once
+     * every dispatch still delivering through {@code before} has finished (or the timeout has
+     * passed), so that no event is handed to a closed sink. Their final figures stay in
+     * {@link #stats()}.
+     */
+    private void retire(RouteTable before, List<SinkChannel> leaving, Duration timeout) {
+        if (leaving.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!before.inFlight.awaitIdle(deadline)) {
+            err.println("Signals: dispatches through the replaced routes were still running after " + timeout.toMillis()
+                    + " ms; closing the retired sinks anyway (later events to them are counted as dropped, SHUTDOWN)");
+        }
+        closeAll(leaving, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        synchronized (lock) {
+            for (SinkChannel c : leaving) {
+                if (retiring.remove(c)) {
+                    retired.add(c.stats());
+                }
+            }
+            if (!closed) {
+                publishChannels();
+            }
+        }
     }
 
     /** Checks the watched config file for changes now, instead of at the next interval. */
@@ -271,11 +323,10 @@ public final class Router implements Dispatcher {
     public void dispatch(Event event) {
         RouteTable t = table;
         Targets targets = t.targets(event.signal());
-        if (targets.sinks.length == 0) {
+        if (targets.isEmpty()) {
             return;
         }
-        UnaryOperator<Field> redactor = t.redactor();
-        deliver(targets, redactor == null ? event : event.mapFields(redactor), null);
+        deliver(t, event, null);
     }
 
     /** Replaces the fields the config redacts, for span attributes and other paths that are not events. */
@@ -301,9 +352,9 @@ public final class Router implements Dispatcher {
 
     /** Delivers to every target but {@code except}; how reports about a sink avoid that sink. */
     void dispatchExcept(Event event, SinkChannel except) {
-        Targets targets = table.targets(event.signal());
-        if (targets.sinks.length > 0) {
-            deliver(targets, event, except);
+        RouteTable t = table;
+        if (!t.targets(event.signal()).isEmpty()) {
+            deliver(t, event, except);
         }
     }
 
@@ -312,16 +363,30 @@ public final class Router implements Dispatcher {
         dispatchExcept(event, null);
     }
 
-    private void deliver(Targets targets, Event event, SinkChannel except) {
-        int[] depth = DEPTH.get();
-        if (depth[0] >= MAX_NESTED_DISPATCH) {
-            return;
-        }
-        depth[0]++;
-        try {
-            targets.deliver(event, except);
-        } finally {
-            depth[0]--;
+    /**
+     * Delivers through {@code t}, or through the table that replaced it: the dispatch is counted
+     * in flight on the table it uses, so that the sinks a reload retires outlive it.
+     */
+    private void deliver(RouteTable t, Event event, SinkChannel except) {
+        Object[] stack = DeliveryStack.current();
+        int level = DeliveryStack.depth(stack);
+        while (true) {
+            t.inFlight.enter();
+            try {
+                if (table == t) {
+                    Targets targets = t.targets(event.signal());
+                    if (level >= DeliveryStack.MAX_DEPTH) {
+                        targets.drop(DropReason.NESTED, except);
+                        return;
+                    }
+                    UnaryOperator<Field> redactor = t.redactor();
+                    targets.deliver(redactor == null ? event : event.mapFields(redactor), except, stack, level);
+                    return;
+                }
+            } finally {
+                t.inFlight.exit();
+            }
+            t = table; // swapped meanwhile: deliver wholly by the new table
         }
     }
 
@@ -335,7 +400,7 @@ public final class Router implements Dispatcher {
                         started++;
                     }
                 } catch (Throwable t) {
-                    err.println("Signals: snapshot by sink '" + c.name() + "' failed: " + t);
+                    err.println("Signals: snapshot by sink '" + c.name() + "' failed: " + Failures.describe(t));
                 }
             }
         }
@@ -351,9 +416,9 @@ public final class Router implements Dispatcher {
     public RouterStats stats() {
         Map<String, SinkStats> out = new LinkedHashMap<>();
         for (SinkChannel c : allChannels()) {
-            out.put(c.name(), c.stats());
+            out.merge(c.name(), c.stats(), SinkStats::plus);
         }
-        return new RouterStats(out);
+        return new RouterStats(retired.addTo(out), afterClose.count());
     }
 
     /**
@@ -389,24 +454,49 @@ public final class Router implements Dispatcher {
     public void close(Duration deadline) {
         List<SinkChannel> all;
         synchronized (lock) {
-            if (closed) {
+            if (closing) {
                 awaitClosed(deadline);
                 return;
             }
+            closing = true;
             all = allChannels();
-            closedChannels = List.copyOf(all);
-            closed = true;
-            table = RouteTable.EMPTY;
-            codeRoutes.clear();
-            codeSinks.clear();
-            config = ConfigState.EMPTY;
         }
+        removeShutdownHook();
         timers.close();
         try {
+            // The routes stay in force while the sinks drain: what other shutdown hooks log
+            // meanwhile is still delivered; a sink closed already counts it (SHUTDOWN).
             closeAll(all, deadline);
         } finally {
+            synchronized (lock) {
+                closed = true;
+                table = RouteTable.allTo(newRoute(List.of(RoutePattern.parse("*")), Severity.TRACE, null, null,
+                        List.of(newChannel("after-close", Severity.TRACE, afterClose, DeliveryPolicy.DIRECT, null))));
+                codeRoutes.clear();
+                codeSinks.clear();
+                config = ConfigState.EMPTY;
+            }
             closeFinished.countDown();
         }
+    }
+
+    /** Set by {@link GlobalRouter}: the hook that closes this router when the JVM exits. */
+    void shutdownHook(Thread hook) {
+        shutdownHook = hook;
+    }
+
+    /** An explicit close releases the hook, so the hook thread no longer holds the router and its class loader. */
+    private void removeShutdownHook() {
+        Thread hook = shutdownHook;
+        if (hook == null || Thread.currentThread() == hook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The JVM is exiting: the hook runs, finds the router closed, and returns.
+        }
+        shutdownHook = null;
     }
 
     /** A second closer waits for the first to finish, so that figures read afterwards are final. */
@@ -441,27 +531,59 @@ public final class Router implements Dispatcher {
         return err;
     }
 
-    /** Every channel the router holds: routed ones, then fallbacks and referenced sinks. */
+    /** Every channel the router holds: routed ones, then fallbacks and referenced sinks, then those being retired. */
     private List<SinkChannel> allChannels() {
-        if (closed) {
-            return closedChannels;
-        }
+        return channels;
+    }
+
+    /** Publishes the channels in force, then those being retired, as one immutable list. Under the lock. */
+    private void publishChannels() {
         Set<SinkChannel> all = new LinkedHashSet<>(table.sinks());
         all.addAll(codeSinks.values());
         for (ConfigState.ConfiguredSink s : config.sinks.values()) {
             all.add(s.handle);
         }
-        return new ArrayList<>(all);
+        all.addAll(retiring);
+        channels = List.copyOf(all);
     }
 
     private void swapTable() {
+        if (startupChannel != null) {
+            table = RouteTable.allTo(newRoute(List.of(RoutePattern.parse("*")), Severity.TRACE, null, null,
+                    List.of(startupChannel)));
+            return;
+        }
         List<Route> all = new ArrayList<>(codeRoutes);
         all.addAll(config.routes);
         table = new RouteTable(all, config.options.redact());
     }
 
+    /** Holds every event in {@code buffer} until {@link #endStartup()}: the global router while it is configured. */
+    void startBuffering(StartupBuffer buffer) {
+        synchronized (lock) {
+            startup = buffer;
+            startupChannel = newChannel("startup", Severity.TRACE, buffer, DeliveryPolicy.DIRECT, null);
+            swapTable();
+        }
+    }
+
+    /** Puts the configured routes in force and delivers what was held meanwhile through them. */
+    void endStartup() {
+        StartupBuffer held;
+        synchronized (lock) {
+            held = startup;
+            startup = null;
+            startupChannel = null;
+            swapTable();
+            publishChannels();
+        }
+        if (held != null) {
+            held.release(this);
+        }
+    }
+
     private void ensureOpen() {
-        if (closed) {
+        if (closing) {
             throw new IllegalStateException("the router is closed");
         }
     }

@@ -7,12 +7,19 @@ import java.util.Map;
 /**
  * The router's figures at one moment: one {@link SinkStats} per sink, by name.
  *
- * @param sinks every sink in force, in route order
+ * @param sinks every sink in force, in route order, then those a reload or a removed route
+ *     retired (summed with a sink in force of the same name)
+ * @param emittedAfterClose events emitted after the router closed: not written, only counted
  */
-public record RouterStats(Map<String, SinkStats> sinks) {
+public record RouterStats(Map<String, SinkStats> sinks, long emittedAfterClose) {
 
     public RouterStats {
         sinks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sinks));
+    }
+
+    /** Figures of an open router: nothing emitted after close. */
+    public RouterStats(Map<String, SinkStats> sinks) {
+        this(sinks, 0);
     }
 
     /** The figures of one sink, or {@code null}. */

@@ -4,6 +4,7 @@ import dev.signals.Event;
 import dev.signals.Field;
 import dev.signals.router.config.ConfigException;
 import dev.signals.router.delivery.SinkStats;
+import dev.signals.spi.Failures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -24,6 +25,8 @@ final class RouterTimers {
     private Path watchedFile;
     private Duration watchInterval = Duration.ZERO;
     private String lastSeen;
+    /** The last refusal reported, so that a file that stays wrong is reported once, not every interval. */
+    private volatile String lastProblem;
     private Duration statsInterval = Duration.ZERO;
 
     RouterTimers(Router router) {
@@ -78,11 +81,26 @@ final class RouterTimers {
                 lastSeen = now.fingerprint();
             }
             router.configure(file);
+            lastProblem = null;
         } catch (ConfigException e) {
-            router.reportRejected(file.toString(), e);
-        } catch (RuntimeException e) {
-            router.err().println("Signals: reloading " + file + " failed: " + e);
+            if (isNew(e.getMessage())) {
+                router.reportRejected(file.toString(), e);
+            }
+        } catch (RuntimeException | Error e) {
+            // Whatever happens, the timer thread lives on: reloads and ROUTER_STATS must not stop.
+            String problem = Failures.describe(e);
+            if (isNew(problem)) {
+                router.err().println("Signals: reloading " + file + " failed: " + problem);
+            }
         }
+    }
+
+    private synchronized boolean isNew(String problem) {
+        if (problem.equals(lastProblem)) {
+            return false;
+        }
+        lastProblem = problem;
+        return true;
     }
 
     /** Emits the router's figures every {@code interval}; zero stops it. */
@@ -101,7 +119,16 @@ final class RouterTimers {
         }
     }
 
+    /** Emits one ROUTER_STATS per sink. A failure skips one round, never the schedule (an escaping throwable would cancel it). */
     void emitStats() {
+        try {
+            emitStatsNow();
+        } catch (Throwable t) {
+            router.err().println("Signals: emitting ROUTER_STATS failed: " + Failures.describe(t));
+        }
+    }
+
+    private void emitStatsNow() {
         for (SinkStats s : router.stats().sinks().values()) {
             router.emitInternal(Event.builder(RouterSignals.ROUTER_STATS)
                     .message("Sink " + s.name())

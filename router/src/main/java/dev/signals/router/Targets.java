@@ -2,6 +2,8 @@ package dev.signals.router;
 
 import dev.signals.Event;
 import dev.signals.Signal;
+import dev.signals.router.delivery.DeliveryStack;
+import dev.signals.router.delivery.DropReason;
 import dev.signals.router.delivery.SinkChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,47 +12,63 @@ import java.util.Map;
 
 /**
  * Where one signal goes under one route table: each sink once, however many routes lead to
- * it. Routes with a filter or sampling become gates, at most {@value #MAX_GATES} per signal;
- * a sink's mask names the gates that lead to it, 0 when some route leads to it without
- * conditions. Immutable; final fields publish the arrays safely to every thread.
+ * it. Routes with a filter or sampling become gates; a sink's mask names the gates that lead
+ * to it, all zero when some route leads to it without conditions. Up to {@value #WORD} gates
+ * a mask is one {@code long} and testing them allocates nothing; beyond that (rare: many
+ * filtered routes on one signal) the masks span several words and each event costs two small
+ * arrays. Immutable; final fields publish the arrays safely to every thread.
  */
 final class Targets {
 
-    static final int MAX_GATES = 64;
-    static final Targets NONE = new Targets(new SinkChannel[0], new long[0], new Gate[0]);
+    private static final int WORD = 64;
+    static final Targets NONE = new Targets(new SinkChannel[0], new long[0][], new Gate[0]);
 
     final SinkChannel[] sinks;
-    final long[] masks;
+    /** One mask per sink, {@code words} longs each. */
+    private final long[][] masks;
+    /** The single-word masks, when there are at most {@value #WORD} gates; else {@code null}. */
+    private final long[] narrow;
     final Gate[] gates;
 
-    private Targets(SinkChannel[] sinks, long[] masks, Gate[] gates) {
+    private Targets(SinkChannel[] sinks, long[][] masks, Gate[] gates) {
         this.sinks = sinks;
         this.masks = masks;
         this.gates = gates;
+        if (gates.length <= WORD) {
+            narrow = new long[sinks.length];
+            for (int i = 0; i < sinks.length; i++) {
+                narrow[i] = masks[i].length == 0 ? 0 : masks[i][0];
+            }
+        } else {
+            narrow = null;
+        }
     }
 
     static Targets of(Signal signal, List<Route> matching) {
-        Map<SinkChannel, Long> masksBySink = new LinkedHashMap<>();
         List<Gate> gates = new ArrayList<>();
+        List<Route> gatedRoutes = new ArrayList<>();
         for (Route route : matching) {
-            boolean gated = route.filter() != null || route.sampler() != null;
-            long bit = 0;
-            if (gated) {
-                if (gates.size() == MAX_GATES) {
-                    throw new IllegalStateException("more than " + MAX_GATES + " filtered or sampled routes match " + signal);
-                }
-                bit = 1L << gates.size();
-                gates.add(new Gate(route.filter(), route.sampler() == null ? null : route.sampler().windowFor(signal)));
+            if (route.filter() != null || route.sampler() != null) {
+                gatedRoutes.add(route);
+                gates.add(new Gate(route.filter(), route.sampler() == null ? null : route.sampler().windowFor(signal),
+                        route.owner().err()));
             }
+        }
+        int words = (gates.size() + WORD - 1) / WORD;
+        Map<SinkChannel, long[]> masksBySink = new LinkedHashMap<>();
+        for (Route route : matching) {
+            int gate = gatedRoutes.indexOf(route);
             for (SinkChannel sink : route.sinks()) {
                 if (!signal.severity().isAtLeast(sink.minSeverity())) {
                     continue;
                 }
-                Long before = masksBySink.get(sink);
-                if (!gated || (before != null && before == 0L)) {
-                    masksBySink.put(sink, 0L);
+                long[] before = masksBySink.get(sink);
+                if (gate < 0 || isUnconditional(before)) {
+                    masksBySink.put(sink, new long[words]);
                 } else {
-                    masksBySink.put(sink, (before == null ? 0L : before) | bit);
+                    long[] mask = before != null ? before : new long[words];
+                    mask[gate / WORD] |= 1L << (gate % WORD);
+                    masksBySink.put(sink, mask);
                 }
             }
         }
@@ -58,11 +76,23 @@ final class Targets {
             return NONE;
         }
         SinkChannel[] sinks = masksBySink.keySet().toArray(new SinkChannel[0]);
-        long[] masks = new long[sinks.length];
+        long[][] masks = new long[sinks.length][];
         for (int i = 0; i < sinks.length; i++) {
             masks[i] = masksBySink.get(sinks[i]);
         }
         return new Targets(sinks, masks, gates.toArray(new Gate[0]));
+    }
+
+    private static boolean isUnconditional(long[] mask) {
+        if (mask == null) {
+            return false;
+        }
+        for (long word : mask) {
+            if (word != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** No sink takes the signal. {@link #of} answers {@link #NONE} for every such signal, so an identity test does (one load fewer on the disabled path). */
@@ -73,9 +103,16 @@ final class Targets {
     /**
      * Hands {@code event} to every sink here but {@code except}: each gate is tested once, then
      * a sink takes the event when it has no gate or one of its gates passed, and counts it
-     * sampled when only sampling stopped it.
+     * sampled when only sampling stopped it. A sink that {@code stack} shows delivering on this
+     * thread (the event comes from its own delivery) counts it as feedback instead.
+     *
+     * @param stack the thread's {@link DeliveryStack}, {@code level} entries deep
      */
-    void deliver(Event event, SinkChannel except) {
+    void deliver(Event event, SinkChannel except, Object[] stack, int level) {
+        if (narrow == null) {
+            deliverWide(event, except, stack, level);
+            return;
+        }
         long passed = 0;
         long sampled = 0;
         for (int g = 0; g < gates.length; g++) {
@@ -91,12 +128,69 @@ final class Targets {
             if (sink == except) {
                 continue;
             }
-            long mask = masks[i];
+            long mask = narrow[i];
             if (mask == 0 || (passed & mask) != 0) {
-                sink.deliver(event);
+                deliverTo(sink, event, stack, level);
             } else if ((sampled & mask) != 0) {
-                sink.countSampled();
+                sink.countDropped(DropReason.SAMPLED);
             }
         }
+    }
+
+    private static void deliverTo(SinkChannel sink, Event event, Object[] stack, int level) {
+        if (level > 0 && DeliveryStack.contains(stack, level, sink)) {
+            sink.countDropped(DropReason.FEEDBACK);
+            return;
+        }
+        stack[level] = sink;
+        try {
+            sink.deliver(event);
+        } finally {
+            stack[level] = null;
+        }
+    }
+
+    /** Counts {@code event} as dropped for {@code reason} at every sink here but {@code except}. */
+    void drop(DropReason reason, SinkChannel except) {
+        for (SinkChannel sink : sinks) {
+            if (sink != except) {
+                sink.countDropped(reason);
+            }
+        }
+    }
+
+    private void deliverWide(Event event, SinkChannel except, Object[] stack, int level) {
+        int words = (gates.length + WORD - 1) / WORD;
+        long[] passed = new long[words];
+        long[] sampled = new long[words];
+        for (int g = 0; g < gates.length; g++) {
+            int verdict = gates[g].test(event);
+            if (verdict == Gate.PASS) {
+                passed[g / WORD] |= 1L << (g % WORD);
+            } else if (verdict == Gate.SAMPLED) {
+                sampled[g / WORD] |= 1L << (g % WORD);
+            }
+        }
+        for (int i = 0; i < sinks.length; i++) {
+            SinkChannel sink = sinks[i];
+            if (sink == except) {
+                continue;
+            }
+            long[] mask = masks[i];
+            if (isUnconditional(mask) || intersects(passed, mask)) {
+                deliverTo(sink, event, stack, level);
+            } else if (intersects(sampled, mask)) {
+                sink.countDropped(DropReason.SAMPLED);
+            }
+        }
+    }
+
+    private static boolean intersects(long[] a, long[] b) {
+        for (int w = 0; w < b.length; w++) {
+            if ((a[w] & b[w]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,6 +15,7 @@ import dev.signals.router.delivery.SinkStats;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -143,25 +144,59 @@ class ResilienceTest {
     }
 
     @Test
-    void aSinkWhoseCodeLogsDoesNotDeadlockItsOwnFullQueue() {
+    void aSinkWhoseCodeLogsNeverFeedsItsOwnQueue() {
         Router real = new Router(QUIET, System::nanoTime);
-        AtomicInteger delivered = new AtomicInteger();
         Sink chatty = e -> {
-            delivered.incrementAndGet();
-            if (e.signal() == WORK) {
-                for (int i = 0; i < 10; i++) {
-                    real.dispatch(Event.builder(Signal.of("RESILIENCE_CHATTER")).build());
-                }
+            for (int i = 0; i < 10; i++) {
+                real.dispatch(Event.builder(Signal.of("RESILIENCE_CHATTER")).build());
             }
         };
         real.route("*", Severity.TRACE, chatty, DeliveryPolicy.builder().async(2, Overflow.BLOCK).build());
         for (int i = 0; i < 100; i++) {
             real.dispatch(Event.builder(WORK).build());
         }
-        assertTrue(real.flush(Duration.ofSeconds(30)), "the worker never waits on its own queue");
+        assertTrue(real.flush(Duration.ofSeconds(30)));
         SinkStats s = real.stats().sinks().values().iterator().next();
+        assertEquals(100, s.delivered());
+        assertEquals(1_000, s.dropped(DropReason.FEEDBACK), "its worker's own events are counted, not queued");
         assertEquals(s.routed(), s.delivered() + s.droppedTotal());
-        assertTrue(s.dropped(DropReason.OVERFLOW) > 0);
+        real.close();
+    }
+
+    @Test
+    void aWorkerWhoseSinkLogsIntoAnotherSinksFullQueueNeverWaitsOnIt() throws Exception {
+        Router real = new Router(QUIET, System::nanoTime);
+        CountDownLatch release = new CountDownLatch(1);
+        Sink chatty = e -> {
+            for (int i = 0; i < 10; i++) {
+                real.dispatch(Event.builder(Signal.of("RESILIENCE_TO_STUCK")).build());
+            }
+        };
+        Sink stuck = e -> {
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        real.route("RESILIENCE_TO_CHATTY", Severity.TRACE, null, null, chatty,
+                DeliveryPolicy.builder().async(2, Overflow.BLOCK).build(), "chatty");
+        real.route("RESILIENCE_TO_STUCK", Severity.TRACE, null, null, stuck,
+                DeliveryPolicy.builder().async(2, Overflow.BLOCK).build(), "stuck");
+        for (int i = 0; i < 100; i++) {
+            real.dispatch(Event.builder(Signal.of("RESILIENCE_TO_CHATTY")).build());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (real.stats().sink("chatty").delivered() < 100) {
+            assertTrue(System.nanoTime() < deadline, "the chatty sink's worker waits on the stuck sink's queue");
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        assertTrue(real.flush(Duration.ofSeconds(30)));
+        for (SinkStats s : real.stats().sinks().values()) {
+            assertEquals(s.routed(), s.delivered() + s.droppedTotal(), s.toString());
+        }
+        assertTrue(real.stats().dropped(DropReason.OVERFLOW) > 900, "the worker dropped rather than waited");
         real.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.signals.router;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import dev.signals.Event;
 import dev.signals.Field;
 import dev.signals.Severity;
 import dev.signals.Signal;
+import dev.signals.router.delivery.DeliveryStack;
 import dev.signals.router.delivery.DropReason;
 import dev.signals.router.delivery.SinkStats;
 import java.io.ByteArrayOutputStream;
@@ -146,14 +148,33 @@ class RouterTest {
     }
 
     @Test
-    void aSinkThatEmitsIntoItselfDoesNotRecurseForever() {
+    void whatASinkEmitsWhileDeliveringNeverFlowsBackIntoIt() {
         List<Event> got = new ArrayList<>();
         router.route("*", e -> {
             got.add(e);
             router.dispatch(Event.builder(ORDER_SHIPPED).build());
         });
         emit(ORDER_CREATED);
-        assertEquals(4, got.size(), "nesting stops at the limit");
+        assertEquals(List.of(ORDER_CREATED), got.stream().map(Event::signal).toList());
+        SinkStats s = router.stats().sinks().values().iterator().next();
+        assertEquals(1, s.dropped(DropReason.FEEDBACK), "the echo is counted, not lost silently");
+        assertEquals(s.routed(), s.delivered() + s.droppedTotal());
+    }
+
+    @Test
+    void aChainOfSinksEmittingIntoEachOtherStopsAtTheNestingLimitAndCountsIt() {
+        int sinks = DeliveryStack.MAX_DEPTH + 2;
+        int[] got = new int[sinks];
+        for (int i = 0; i < sinks; i++) {
+            int level = i;
+            router.route("NEST_" + i, Severity.TRACE, e -> {
+                got[level]++;
+                router.dispatch(Event.builder(Signal.of("NEST_" + (level + 1))).build());
+            });
+        }
+        router.dispatch(Event.builder(Signal.of("NEST_0")).build());
+        assertArrayEquals(new int[] {1, 1, 1, 1, 0, 0}, got);
+        assertEquals(1, router.stats().dropped(DropReason.NESTED), "the fifth level is counted at its sink");
     }
 
     @Test

@@ -53,11 +53,36 @@ public final class ConfigParser {
         } catch (JsonParseException e) {
             JsonLocation at = e.getLocation();
             String path = currentPath(e.getProcessor() instanceof JsonParser ? (JsonParser) e.getProcessor() : null);
+            // Not chained to the parser's exception: its message quotes the text it choked on,
+            // which may be a secret whose quotes an edit dropped.
             throw new ConfigException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    path, "malformed JSON: " + e.getOriginalMessage(), e);
+                    path, "malformed JSON: " + withoutQuotedText(e.getOriginalMessage()), null);
         } catch (IOException e) {
             throw new ConfigException(source, 0, 0, "", "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The parser's description up to the first text it quotes ({@code Unrecognized token
+     * 'sk_live_…'} becomes {@code Unrecognized token}): the line and column locate the problem;
+     * the config's own text is never repeated into stderr or a signal.
+     */
+    static String withoutQuotedText(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int cut = message.length();
+        for (char c : new char[] {'\'', '"', '(', '\n'}) {
+            int at = message.indexOf(c);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        String kept = message.substring(0, cut).strip();
+        while (kept.endsWith(":")) {
+            kept = kept.substring(0, kept.length() - 1).strip();
+        }
+        return kept.isEmpty() ? "unexpected text" : kept;
     }
 
     private static ConfigNode read(JsonParser p, String source, String path) throws IOException {

@@ -59,7 +59,8 @@ final class AsyncDelivery {
     private final AtomicLong flushRequests = new AtomicLong();
     private volatile long flushesDone;
 
-    AsyncDelivery(String name, DeliveryPolicy policy, SinkCounters counters, Target target) {
+    /** @param owner the channel this queue feeds: events its worker's sink emits never route back to it */
+    AsyncDelivery(String name, DeliveryPolicy policy, SinkCounters counters, Target target, Object owner) {
         this.name = name;
         int capacity = Math.max(2, policy.queueCapacity());
         if (policy.overflow() == Overflow.DROP_OLDEST) {
@@ -78,7 +79,10 @@ final class AsyncDelivery {
         this.counters = counters;
         this.target = target;
         this.lingerNanos = target.lingerNanos();
-        this.worker = new WorkerThread(this::work, "signals-async-" + name);
+        this.worker = new WorkerThread(() -> {
+            DeliveryStack.ownThread(owner);
+            work();
+        }, "signals-async-" + name);
         this.worker.start();
     }
 
@@ -125,25 +129,44 @@ final class AsyncDelivery {
         // the queue's indexes and, with few cores, off the CPU the worker needs. Once waiting has
         // come to parking (a slow sink), try at every round, so space is taken as soon as it frees.
         long resumeAt = progress.currentConsumerIndex() + resumeSlack;
-        for (int round = 0; ; round++) {
-            if (round >= Waits.PARKING_ROUND || progress.currentConsumerIndex() >= resumeAt) {
-                if (queue.relaxedOffer(event)) {
-                    break;
+        boolean interrupted = false;
+        try {
+            for (int round = 0; ; round++) {
+                if (round >= Waits.PARKING_ROUND || progress.currentConsumerIndex() >= resumeAt) {
+                    if (queue.relaxedOffer(event)) {
+                        break;
+                    }
+                    resumeAt = progress.currentConsumerIndex() + resumeSlack;
                 }
-                resumeAt = progress.currentConsumerIndex() + resumeSlack;
+                if (state != RUNNING) {
+                    counters.dropped(DropReason.SHUTDOWN, 1);
+                    return;
+                }
+                if (blockTimeoutNanos >= 0 && System.nanoTime() - start >= blockTimeoutNanos) {
+                    counters.dropped(DropReason.OVERFLOW, 1);
+                    return;
+                }
+                wake();
+                interrupted |= Waits.backoff(round);
             }
-            if (state != RUNNING) {
-                counters.dropped(DropReason.SHUTDOWN, 1);
-                return;
-            }
-            if (blockTimeoutNanos >= 0 && System.nanoTime() - start >= blockTimeoutNanos) {
-                counters.dropped(DropReason.OVERFLOW, 1);
-                return;
-            }
-            wake();
-            Waits.backoff(round);
+        } finally {
+            Waits.restoreInterrupt(interrupted);
         }
         wake();
+    }
+
+    /**
+     * The channel settles every failure of its sink itself; this guard is for the rest (an
+     * {@code OutOfMemoryError} while reporting, say): a worker that died would leave its queue
+     * full and producers under {@code overflow: block} waiting for ever.
+     */
+    private void processGuarded(Event e) {
+        try {
+            target.process(e);
+        } catch (Throwable t) {
+            counters.failed();
+            counters.dropped(DropReason.FAILURE, 1);
+        }
     }
 
     private void wake() {
@@ -175,7 +198,7 @@ final class AsyncDelivery {
                 if (sinceFlush == 0) {
                     firstUnflushed = System.nanoTime();
                 }
-                target.process(e);
+                processGuarded(e);
                 completedIndex = progress.currentConsumerIndex();
                 if (++sinceFlush >= batchSize) {
                     target.flush();

@@ -10,6 +10,15 @@ public enum DropReason {
     FAILURE,
     /** A sampling rule let the event go. */
     SAMPLED,
+    /** A route's rate limit let the event go. */
+    RATE_LIMITED,
+    /**
+     * The event was emitted by this sink's own delivery (its worker thread, or code it calls
+     * while delivering) and is never routed back into it: that would feed on itself.
+     */
+    FEEDBACK,
+    /** Emitted from inside deliveries nested {@value DeliveryStack#MAX_DEPTH} deep (sinks emitting into sinks). */
+    NESTED,
     /** The router was shutting down and the deadline passed, or the sink had been closed. */
     SHUTDOWN
 }

@@ -3,6 +3,7 @@ package dev.signals.router.delivery;
 import dev.signals.Event;
 import dev.signals.Field;
 import dev.signals.router.RouterSignals;
+import dev.signals.spi.Failures;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -32,6 +33,14 @@ final class FailureReporter {
     }
 
     void failed(SinkChannel sink, Throwable cause) {
+        try {
+            reportFailure(sink, cause);
+        } catch (Throwable t) {
+            // Reporting is best effort; the failure itself is already counted by the channel.
+        }
+    }
+
+    private void reportFailure(SinkChannel sink, Throwable cause) {
         unreported.incrementAndGet();
         long now = nanoTime.getAsLong();
         long last = lastReport.get();
@@ -41,7 +50,7 @@ final class FailureReporter {
         }
         long count = unreported.getAndSet(0);
         err.println("Signals: sink '" + sink.name() + "' failed (" + count + " failure" + (count == 1 ? "" : "s")
-                + " since the last report): " + cause);
+                + " since the last report): " + Failures.describe(cause));
         report(sink, Event.builder(RouterSignals.SINK_FAILED)
                 .message("Sink " + sink.name() + " failed")
                 .fields(Field.of("sink", sink.name()), Field.of("failures", count), Field.error(cause))

@@ -37,6 +37,8 @@ public final class SinkChannel {
     private final AsyncDelivery async;
     /** For a {@link BatchSink}: events it accepted that no successful flush has confirmed yet. */
     private final AtomicLong unconfirmed = new AtomicLong();
+    /** Set when closing begins; a synchronous sink then takes no more events (they count as SHUTDOWN). */
+    private volatile boolean closing;
 
     /**
      * @param fallback the channel of the fallback sink, or {@code null}
@@ -55,7 +57,7 @@ public final class SinkChannel {
         this.breaker = policy.breakerFailures() > 0
                 ? new CircuitBreaker(policy.breakerFailures(), policy.breakerOpen().toNanos(), nanoTime, new BreakerReports())
                 : null;
-        this.async = policy.isAsync() ? new AsyncDelivery(name, policy, counters, new AsyncTarget()) : null;
+        this.async = policy.isAsync() ? new AsyncDelivery(name, policy, counters, new AsyncTarget(), this) : null;
     }
 
     public String name() {
@@ -86,6 +88,8 @@ public final class SinkChannel {
         if (async != null) {
             counters.routed();
             async.offer(event);
+        } else if (closing) {
+            counters.dropped(DropReason.SHUTDOWN, 1);
         } else {
             // A synchronous sink settles each event before returning: its routed count is
             // derived in stats(), one contended counter fewer on the emitting thread.
@@ -93,12 +97,12 @@ public final class SinkChannel {
         }
     }
 
-    /** Counts an event that a route's sampling let go before it reached this sink. */
-    public void countSampled() {
+    /** Counts an event routed to this sink that was let go before it reached it, for {@code reason}. */
+    public void countDropped(DropReason reason) {
         if (async != null) {
             counters.routed();
         }
-        counters.dropped(DropReason.SAMPLED, 1);
+        counters.dropped(reason, 1);
     }
 
     private void process(Event event) {
@@ -210,7 +214,8 @@ public final class SinkChannel {
     }
 
     /**
-     * Delivers what is queued and flushes the sink, waiting at most {@code timeout}.
+     * Delivers what is queued and flushes the sink, waiting at most {@code timeout}; a sink
+     * whose flush overruns is left flushing on a daemon thread.
      *
      * @return whether everything was flushed in time
      */
@@ -218,16 +223,24 @@ public final class SinkChannel {
         if (async != null) {
             return async.flush(timeout);
         }
-        flushSink();
-        return true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return BoundedCall.start(this::flushSink, "signals-flush-" + name, this).awaitUntil(deadline);
     }
 
     /**
-     * Drains the queue until the deadline, then flushes and closes the sink.
+     * Drains the queue until the deadline, then flushes and closes the sink. Runs once; later
+     * calls return 0 at once. The caller bounds the wait (see {@link BoundedCall}): a sink
+     * stuck in {@code close()} holds this call, not the caller.
      *
      * @return events left undelivered (counted as dropped at shutdown)
      */
     public long close(Duration deadline) {
+        synchronized (this) {
+            if (closing) {
+                return 0;
+            }
+            closing = true;
+        }
         long left = async != null ? async.close(deadline) : 0;
         if (async == null || async.stopped()) {
             if (sink instanceof BatchSink) {

@@ -1,5 +1,6 @@
 package dev.signals.router.delivery;
 
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -40,5 +41,22 @@ public record SinkStats(String name, long routed, long delivered, long diverted,
     /** Events routed but not yet delivered, diverted or dropped. */
     public long pending() {
         return routed - delivered - diverted - droppedTotal();
+    }
+
+    /**
+     * The figures of two sinks of one name added up (a sink a reload replaced, and its
+     * successor): every count summed, the queue depths too; the circuit state is the other's.
+     */
+    public SinkStats plus(SinkStats other) {
+        Map<DropReason, Long> sum = new EnumMap<>(DropReason.class);
+        sum.putAll(dropped);
+        other.dropped.forEach((reason, n) -> sum.merge(reason, n, Long::sum));
+        return new SinkStats(name, routed + other.routed, delivered + other.delivered, diverted + other.diverted, sum,
+                failures + other.failures, queueDepth + other.queueDepth, other.circuit);
+    }
+
+    /** These figures under another name. */
+    public SinkStats named(String newName) {
+        return new SinkStats(newName, routed, delivered, diverted, dropped, failures, queueDepth, circuit);
     }
 }

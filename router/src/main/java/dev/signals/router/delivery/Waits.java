@@ -12,15 +12,25 @@ final class Waits {
     /** The first round of waiting that parks: before it, {@link #backoff} spins, then yields. */
     static final int PARKING_ROUND = 128;
 
-    /** Backs off for the {@code round}-th time of waiting on the same condition. */
-    static void backoff(int round) {
+    /**
+     * Backs off for the {@code round}-th time of waiting on the same condition.
+     *
+     * @return whether it cleared the thread's interrupt to park: the caller sets it again when
+     *     its wait ends (setting it between rounds would make every park return at once)
+     */
+    static boolean backoff(int round) {
         if (round < 64) {
             Thread.onSpinWait();
-        } else if (round < PARKING_ROUND) {
-            Thread.yield();
-        } else {
-            LockSupport.parkNanos(Math.min(1_000_000L, 10_000L << Math.min(6, (round - PARKING_ROUND) / 16)));
+            return false;
         }
+        if (round < PARKING_ROUND) {
+            Thread.yield();
+            return false;
+        }
+        // An interrupted thread's park returns at once: waiting would become spinning.
+        boolean interrupted = Thread.interrupted();
+        LockSupport.parkNanos(Math.min(1_000_000L, 10_000L << Math.min(6, (round - PARKING_ROUND) / 16)));
+        return interrupted;
     }
 
     /**
@@ -29,12 +39,24 @@ final class Waits {
      * @return whether {@code done} held
      */
     static boolean until(BooleanSupplier done, long deadlineNanos) {
-        for (int round = 0; !done.getAsBoolean(); round++) {
-            if (System.nanoTime() - deadlineNanos >= 0) {
-                return done.getAsBoolean();
+        boolean interrupted = false;
+        try {
+            for (int round = 0; !done.getAsBoolean(); round++) {
+                if (System.nanoTime() - deadlineNanos >= 0) {
+                    return done.getAsBoolean();
+                }
+                interrupted |= backoff(round);
             }
-            backoff(round);
+            return true;
+        } finally {
+            restoreInterrupt(interrupted);
         }
-        return true;
+    }
+
+    /** Sets the interrupt that {@link #backoff} cleared, once the wait is over. */
+    static void restoreInterrupt(boolean interrupted) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,0 +1,52 @@
+package dev.signals.router;
+
+import dev.signals.Event;
+import dev.signals.Severity;
+import dev.signals.Signal;
+import dev.signals.Signals;
+import dev.signals.Sink;
+import dev.signals.router.delivery.DeliveryPolicy;
+import dev.signals.router.delivery.Overflow;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Run in a child JVM by {@link StuckSinkExitTest}: a synchronous sink and an asynchronous sink
+ * whose {@code close()} never returns, and an asynchronous sink stuck in {@code accept} with
+ * events queued behind it; then {@code System.exit(0)}. Only the shutdown deadline can end it.
+ */
+public final class StuckSinkExitMain {
+
+    private static final CountDownLatch NEVER = new CountDownLatch(1);
+
+    public static void main(String[] args) throws Exception {
+        Router global = Router.global();
+        global.configure("{\"shutdownTimeoutMs\": " + args[0] + "}", "test");
+        global.route("STUCK_*", Severity.TRACE, null, null, new NeverCloses(), DeliveryPolicy.DIRECT, "sync-never-closes");
+        global.route("STUCK_*", Severity.TRACE, null, null, new NeverCloses(),
+                DeliveryPolicy.builder().async(16, Overflow.BLOCK).build(), "async-never-closes");
+        global.route("STUCK_*", Severity.TRACE, null, null, event -> NEVER.await(),
+                DeliveryPolicy.builder().async(16, Overflow.DROP_NEWEST).build(), "async-stuck-in-accept");
+        Signal stuck = Signal.of("STUCK_EVENT");
+        for (int i = 0; i < 10; i++) {
+            Signals.emit(stuck, "event " + i);
+        }
+        System.out.println("EXITING");
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /** Takes events, never finishes closing. */
+    private static final class NeverCloses implements Sink {
+        @Override
+        public void accept(Event event) {
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            NEVER.await();
+        }
+    }
+
+    private StuckSinkExitMain() {
+    }
+}
