@@ -213,6 +213,7 @@ final class ConfigApplier {
             Severity min = r.severity("minSeverity", Severity.TRACE);
             RouteFilter where = FieldEquality.read(r.raw("where"));
             Sampler sampler = SamplerSettings.read(r.object("sample"), router.nanoTime());
+            RateLimit rateLimit = readRateLimit(r.object("rateLimit"));
             ConfigNode sinkNames = r.required("sinks");
             if (sinkNames.kind() != ConfigNode.Kind.ARRAY || sinkNames.items().isEmpty()) {
                 throw sinkNames.error("expected a non-empty array of sink names");
@@ -229,7 +230,18 @@ final class ConfigApplier {
                 channels.add(s.handle);
             }
             r.rejectUnknownKeys();
-            return router.newRoute(patterns, min, where, sampler, channels);
+            return router.newRoute(patterns, min, where, sampler, rateLimit, channels);
+        }
+
+        /** {@code "rateLimit": {"perSecond": N, "burst": M}}; the burst defaults to one second's worth. */
+        private RateLimit readRateLimit(ConfigObject limit) {
+            if (limit == null) {
+                return null;
+            }
+            limit.required("perSecond");
+            double perSecond = limit.doubleValue("perSecond", 0, 0.001, 1e9);
+            long burst = limit.longValue("burst", Math.max(1, (long) Math.ceil(perSecond)), 1, 1_000_000_000L);
+            return new RateLimit(perSecond, burst, router.nanoTime());
         }
 
         private String typeOf(ConfigNode definition) {

@@ -1,36 +1,49 @@
 package dev.signals.router;
 
 import dev.signals.Event;
+import dev.signals.Signal;
 import dev.signals.spi.Failures;
 import java.io.PrintStream;
 
 /**
- * A route's conditions beyond pattern and severity, for one signal: its filter and its
- * sampling window. Evaluated once per event, whatever the number of sinks the route feeds.
+ * A route's conditions beyond pattern and severity, for one signal: its filter, its sampling
+ * window and its rate limit, in that order. Evaluated once per event, whatever the number of
+ * sinks the route feeds.
  */
 final class Gate {
 
     static final int MISS = 0;
     static final int PASS = 1;
     static final int SAMPLED = 2;
+    static final int RATE_LIMITED = 3;
 
     private final RouteFilter filter;
     private final Sampler.Window window;
+    private final RateLimit rateLimit;
     private final PrintStream err;
     /** A failing filter is said once per route table and signal, not once per event. */
     private volatile boolean failureReported;
 
-    Gate(RouteFilter filter, Sampler.Window window, PrintStream err) {
-        this.filter = filter;
-        this.window = window;
-        this.err = err;
+    Gate(Route route, Signal signal) {
+        this.filter = route.filter();
+        this.window = route.sampler() == null ? null : route.sampler().windowFor(signal);
+        this.rateLimit = route.rateLimit();
+        this.err = route.owner().err();
+    }
+
+    /** Whether {@code route} has conditions that need a gate. */
+    static boolean needed(Route route) {
+        return route.filter() != null || route.sampler() != null || route.rateLimit() != null;
     }
 
     int test(Event event) {
         if (filter != null && !passes(event)) {
             return MISS;
         }
-        return window == null || window.allow() ? PASS : SAMPLED;
+        if (window != null && !window.allow()) {
+            return SAMPLED;
+        }
+        return rateLimit == null || rateLimit.allow() ? PASS : RATE_LIMITED;
     }
 
     private boolean passes(Event event) {

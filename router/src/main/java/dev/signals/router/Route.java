@@ -16,15 +16,17 @@ public final class Route {
     private final Severity minSeverity;
     private final RouteFilter filter;
     private final Sampler sampler;
+    private final RateLimit rateLimit;
     private final List<SinkChannel> sinks;
     private final Router owner;
 
-    Route(List<RoutePattern> patterns, Severity minSeverity, RouteFilter filter, Sampler sampler,
+    Route(List<RoutePattern> patterns, Severity minSeverity, RouteFilter filter, Sampler sampler, RateLimit rateLimit,
           List<SinkChannel> sinks, Router owner) {
         this.patterns = List.copyOf(patterns);
         this.minSeverity = minSeverity;
         this.filter = filter;
         this.sampler = sampler;
+        this.rateLimit = rateLimit;
         this.sinks = List.copyOf(sinks);
         this.owner = owner;
     }
@@ -44,6 +46,11 @@ public final class Route {
 
     List<SinkChannel> sinks() {
         return sinks;
+    }
+
+    /** The route's rate limit, or {@code null} when it has none. */
+    RateLimit rateLimit() {
+        return rateLimit;
     }
 
     /** The route's sampling, or {@code null} when it keeps every event. */

@@ -33,6 +33,7 @@ public final class RouteBuilder {
     private Severity minSeverity = Severity.TRACE;
     private RouteFilter filter;
     private Sampler sampler;
+    private RateLimit rateLimit;
     private String name;
 
     RouteBuilder(Router router, String pattern) {
@@ -63,6 +64,17 @@ public final class RouteBuilder {
     /** Per signal and {@code interval}: the first {@code first} events, then one in {@code thereafter}. */
     public RouteBuilder sample(long first, long thereafter, Duration interval) {
         this.sampler = new Sampler(first, thereafter, interval.toNanos(), router.nanoTime());
+        return this;
+    }
+
+    /**
+     * At most {@code perSecond} events a second on this route, in bursts of up to {@code burst};
+     * events beyond it are counted as dropped, {@code RATE_LIMITED}.
+     *
+     * @throws IllegalArgumentException for a rate or burst out of range
+     */
+    public RouteBuilder rateLimit(double perSecond, long burst) {
+        this.rateLimit = new RateLimit(perSecond, burst, router.nanoTime());
         return this;
     }
 
@@ -103,6 +115,6 @@ public final class RouteBuilder {
      * @throws IllegalArgumentException when the delivery settings contradict each other (retry without async)
      */
     public Route to(Sink sink) {
-        return router.route(pattern, minSeverity, filter, sampler, sink, policy.build(), name);
+        return router.route(pattern, minSeverity, filter, sampler, rateLimit, sink, policy.build(), name);
     }
 }

@@ -133,11 +133,17 @@ public final class Router implements Dispatcher {
      */
     public Route route(String pattern, Severity minSeverity, RouteFilter filter, Sampler sampler, Sink sink,
                        DeliveryPolicy policy) {
-        return route(pattern, minSeverity, filter, sampler, sink, policy, null);
+        return route(pattern, minSeverity, filter, sampler, null, sink, policy, null);
     }
 
     /** The general form with a name for the sink in {@link #stats()}; {@code null} names it after its class. */
     Route route(String pattern, Severity minSeverity, RouteFilter filter, Sampler sampler, Sink sink,
+                DeliveryPolicy policy, String name) {
+        return route(pattern, minSeverity, filter, sampler, null, sink, policy, name);
+    }
+
+    /** The general form with a rate limit ({@code null} for none) and a name for the sink in {@link #stats()}. */
+    Route route(String pattern, Severity minSeverity, RouteFilter filter, Sampler sampler, RateLimit rateLimit, Sink sink,
                 DeliveryPolicy policy, String name) {
         RoutePattern parsed = RoutePattern.parse(pattern);
         if (sink == null || minSeverity == null || policy == null) {
@@ -146,7 +152,7 @@ public final class Router implements Dispatcher {
         synchronized (lock) {
             ensureOpen();
             SinkChannel channel = codeChannel(sink, policy, name);
-            Route route = new Route(List.of(parsed), minSeverity, filter, sampler, List.of(channel), this);
+            Route route = new Route(List.of(parsed), minSeverity, filter, sampler, rateLimit, List.of(channel), this);
             codeRoutes.add(route);
             swapTable();
             publishChannels();
@@ -453,13 +459,15 @@ public final class Router implements Dispatcher {
      */
     public void close(Duration deadline) {
         List<SinkChannel> all;
+        boolean second;
         synchronized (lock) {
-            if (closing) {
-                awaitClosed(deadline);
-                return;
-            }
+            second = closing;
             closing = true;
             all = allChannels();
+        }
+        if (second) {
+            awaitClosed(deadline); // outside the lock: the first closer needs it to finish
+            return;
         }
         removeShutdownHook();
         timers.close();
@@ -470,7 +478,7 @@ public final class Router implements Dispatcher {
         } finally {
             synchronized (lock) {
                 closed = true;
-                table = RouteTable.allTo(newRoute(List.of(RoutePattern.parse("*")), Severity.TRACE, null, null,
+                table = RouteTable.allTo(newRoute(List.of(RoutePattern.parse("*")), Severity.TRACE, null, null, null,
                         List.of(newChannel("after-close", Severity.TRACE, afterClose, DeliveryPolicy.DIRECT, null))));
                 codeRoutes.clear();
                 codeSinks.clear();
@@ -519,8 +527,8 @@ public final class Router implements Dispatcher {
     }
 
     Route newRoute(List<RoutePattern> patterns, Severity minSeverity, RouteFilter filter, Sampler sampler,
-                   List<SinkChannel> sinks) {
-        return new Route(patterns, minSeverity, filter, sampler, sinks, this);
+                   RateLimit rateLimit, List<SinkChannel> sinks) {
+        return new Route(patterns, minSeverity, filter, sampler, rateLimit, sinks, this);
     }
 
     LongSupplier nanoTime() {
@@ -549,7 +557,7 @@ public final class Router implements Dispatcher {
 
     private void swapTable() {
         if (startupChannel != null) {
-            table = RouteTable.allTo(newRoute(List.of(RoutePattern.parse("*")), Severity.TRACE, null, null,
+            table = RouteTable.allTo(newRoute(List.of(RoutePattern.parse("*")), Severity.TRACE, null, null, null,
                     List.of(startupChannel)));
             return;
         }

@@ -48,10 +48,9 @@ final class Targets {
         List<Gate> gates = new ArrayList<>();
         List<Route> gatedRoutes = new ArrayList<>();
         for (Route route : matching) {
-            if (route.filter() != null || route.sampler() != null) {
+            if (Gate.needed(route)) {
                 gatedRoutes.add(route);
-                gates.add(new Gate(route.filter(), route.sampler() == null ? null : route.sampler().windowFor(signal),
-                        route.owner().err()));
+                gates.add(new Gate(route, signal));
             }
         }
         int words = (gates.size() + WORD - 1) / WORD;
@@ -103,7 +102,7 @@ final class Targets {
     /**
      * Hands {@code event} to every sink here but {@code except}: each gate is tested once, then
      * a sink takes the event when it has no gate or one of its gates passed, and counts it
-     * sampled when only sampling stopped it. A sink that {@code stack} shows delivering on this
+     * sampled (or rate limited) when only sampling (or a rate limit) stopped it. A sink that {@code stack} shows delivering on this
      * thread (the event comes from its own delivery) counts it as feedback instead.
      *
      * @param stack the thread's {@link DeliveryStack}, {@code level} entries deep
@@ -115,12 +114,15 @@ final class Targets {
         }
         long passed = 0;
         long sampled = 0;
+        long limited = 0;
         for (int g = 0; g < gates.length; g++) {
             int verdict = gates[g].test(event);
             if (verdict == Gate.PASS) {
                 passed |= 1L << g;
             } else if (verdict == Gate.SAMPLED) {
                 sampled |= 1L << g;
+            } else if (verdict == Gate.RATE_LIMITED) {
+                limited |= 1L << g;
             }
         }
         for (int i = 0; i < sinks.length; i++) {
@@ -133,6 +135,8 @@ final class Targets {
                 deliverTo(sink, event, stack, level);
             } else if ((sampled & mask) != 0) {
                 sink.countDropped(DropReason.SAMPLED);
+            } else if ((limited & mask) != 0) {
+                sink.countDropped(DropReason.RATE_LIMITED);
             }
         }
     }
@@ -163,12 +167,13 @@ final class Targets {
         int words = (gates.length + WORD - 1) / WORD;
         long[] passed = new long[words];
         long[] sampled = new long[words];
+        long[] limited = new long[words];
         for (int g = 0; g < gates.length; g++) {
             int verdict = gates[g].test(event);
-            if (verdict == Gate.PASS) {
-                passed[g / WORD] |= 1L << (g % WORD);
-            } else if (verdict == Gate.SAMPLED) {
-                sampled[g / WORD] |= 1L << (g % WORD);
+            long[] into = verdict == Gate.PASS ? passed : verdict == Gate.SAMPLED ? sampled
+                    : verdict == Gate.RATE_LIMITED ? limited : null;
+            if (into != null) {
+                into[g / WORD] |= 1L << (g % WORD);
             }
         }
         for (int i = 0; i < sinks.length; i++) {
@@ -181,6 +186,8 @@ final class Targets {
                 deliverTo(sink, event, stack, level);
             } else if (intersects(sampled, mask)) {
                 sink.countDropped(DropReason.SAMPLED);
+            } else if (intersects(limited, mask)) {
+                sink.countDropped(DropReason.RATE_LIMITED);
             }
         }
     }

@@ -45,6 +45,45 @@ class RouteConditionsTest {
     }
 
     @Test
+    void aRateLimitPassesTheBurstThenTheRateAcrossSignalsAndCountsTheRest() {
+        router.configure("{\"sinks\": {\"r\": {\"type\": \"test-recording\", \"id\": \"rate-limited\"},"
+                + " \"all\": {\"type\": \"test-recording\", \"id\": \"rate-unlimited\"}},"
+                + " \"routes\": [{\"signals\": [\"COND_*\"], \"rateLimit\": {\"perSecond\": 10, \"burst\": 5},"
+                + " \"sinks\": [\"r\"]}, {\"signals\": [\"COND_*\"], \"sinks\": [\"all\"]}]}", "rate.json");
+        for (int i = 0; i < 8; i++) {
+            emit(i % 2 == 0 ? NOISY : PAYMENT); // one limit for the route, whatever the signal
+        }
+        clock.advance(Duration.ofMillis(300)); // three events' worth of rate
+        for (int i = 0; i < 8; i++) {
+            emit(NOISY);
+        }
+        clock.advance(Duration.ofSeconds(10)); // a long quiet spell refills only the burst
+        for (int i = 0; i < 8; i++) {
+            emit(NOISY);
+        }
+        assertEquals(5 + 3 + 5, RecordingSinkFactory.MADE.get("rate-limited").events().stream()
+                .filter(e -> e.signal().name().startsWith("COND_")).count());
+        assertEquals(24, of(RecordingSinkFactory.MADE.get("rate-unlimited"), NOISY).size()
+                + of(RecordingSinkFactory.MADE.get("rate-unlimited"), PAYMENT).size(), "other routes unaffected");
+        SinkStats s = router.stats().sink("r");
+        assertEquals(24 - 13, s.dropped(DropReason.RATE_LIMITED));
+        assertEquals(s.routed(), s.delivered() + s.droppedTotal());
+    }
+
+    @Test
+    void aRateLimitOutOfRangeIsALocatedConfigError() {
+        for (String limit : List.of("{\"perSecond\": 0}", "{\"burst\": 5}", "{\"perSecond\": 10, \"burst\": 0}",
+                "{\"perSecond\": 10, \"per\": 1}")) {
+            dev.signals.router.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.signals.router.config.ConfigException.class, () -> router.configure(
+                            "{\"sinks\": {\"r\": {\"type\": \"test-recording\", \"id\": \"rate-bad\"}},"
+                                    + " \"routes\": [{\"signals\": [\"*\"], \"rateLimit\": " + limit + ", \"sinks\": [\"r\"]}]}",
+                            "rate-bad.json"));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("rateLimit"), e.getMessage());
+        }
+    }
+
+    @Test
     void samplingKeepsTheFirstNThenOneInMPerIntervalAndCountsTheRest() {
         router.configure("{\"sinks\": {\"s\": {\"type\": \"test-recording\", \"id\": \"sampled\"},"
                 + " \"all\": {\"type\": \"test-recording\", \"id\": \"unsampled\"}},"
