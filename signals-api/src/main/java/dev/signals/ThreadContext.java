@@ -40,7 +40,12 @@ final class ThreadContext {
     static final Field[] NO_FIELDS = new Field[0];
     static final ThreadContext EMPTY = new ThreadContext(NO_FIELDS, null, null, NONE);
 
-    private static final ThreadLocal<ThreadContext> CURRENT = ThreadLocal.withInitial(() -> EMPTY);
+    /**
+     * The stored context, {@code null} for {@link #EMPTY}: a thread with nothing scoped holds no
+     * object of Signals' classes, so a pooled thread of a web container does not keep an
+     * undeployed application's class loader alive (a plain ThreadLocal, no initial-value lambda).
+     */
+    private static final ThreadLocal<ThreadContext> CURRENT = new ThreadLocal<>();
     private static final BridgeScope NO_SCOPE = () -> { };
     private static volatile boolean bridgeFailureReported;
 
@@ -73,7 +78,7 @@ final class ThreadContext {
      * has current when Signals' own trace defers to it.
      */
     static ThreadContext current() {
-        ThreadContext c = CURRENT.get();
+        ThreadContext c = raw();
         if (c.span != null) {
             c = c.span.afterEndElsewhere(c);
         }
@@ -86,12 +91,14 @@ final class ThreadContext {
 
     /** The stored context, as set; for saving and restoring. */
     static ThreadContext raw() {
-        return CURRENT.get();
+        ThreadContext c = CURRENT.get();
+        return c == null ? EMPTY : c;
     }
 
     /** Makes {@code context} this thread's; a view is stored as the context it was made from. */
     static void set(ThreadContext context) {
-        CURRENT.set(context.base != null ? context.base : context);
+        ThreadContext stored = context.base != null ? context.base : context;
+        CURRENT.set(stored == EMPTY ? null : stored);
     }
 
     /**

@@ -185,7 +185,12 @@ class RouterTest {
         assertTrue(sink.flushed.get() || sink.closed.get());
         assertTrue(sink.closed.get());
         emit(ORDER_CREATED);
+        emit(ORDER_CREATED);
         assertTrue(sink.events().isEmpty());
+        assertEquals(2, router.stats().emittedAfterClose(), "events after close are counted, not lost silently");
+        assertEquals(1, errBytes.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("emitted after the router closed")).count(), "and said once");
+        assertTrue(router.routes().isEmpty());
         assertThrows(IllegalStateException.class, () -> router.route("*", e -> { }));
     }
 

@@ -86,26 +86,31 @@ final class AsyncDelivery {
         this.worker.start();
     }
 
-    /** Queues an event, or counts it dropped under the overflow policy. Never throws. */
-    void offer(Event event) {
+    /**
+     * Queues an event, or counts it dropped under the overflow policy. Never throws.
+     *
+     * @return false when the queue was already closing (the event is counted, {@code SHUTDOWN})
+     */
+    boolean offer(Event event) {
         if (state != RUNNING) {
             counters.dropped(DropReason.SHUTDOWN, 1);
-            return;
+            return false;
         }
         if (queue.relaxedOffer(event)) {
             wake();
-            return;
+            return true;
         }
         switch (overflow) {
             case DROP_NEWEST:
                 counters.dropped(DropReason.OVERFLOW, 1);
-                return;
+                break;
             case DROP_OLDEST:
                 offerDroppingOldest(event);
-                return;
+                break;
             default:
                 offerBlocking(event);
         }
+        return true;
     }
 
     private void offerDroppingOldest(Event event) {

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -39,6 +40,9 @@ public final class SinkChannel {
     private final AtomicLong unconfirmed = new AtomicLong();
     /** Set when closing begins; a synchronous sink then takes no more events (they count as SHUTDOWN). */
     private volatile boolean closing;
+    private final PrintStream err;
+    /** Events that reach the sink after it closed are counted, and said once. */
+    private final AtomicBoolean lateReported = new AtomicBoolean();
 
     /**
      * @param fallback the channel of the fallback sink, or {@code null}
@@ -53,6 +57,7 @@ public final class SinkChannel {
         this.policy = policy;
         this.fallback = fallback;
         this.nanoTime = nanoTime;
+        this.err = err;
         this.reporter = new FailureReporter(1_000_000_000L, nanoTime, err, notifier);
         this.breaker = policy.breakerFailures() > 0
                 ? new CircuitBreaker(policy.breakerFailures(), policy.breakerOpen().toNanos(), nanoTime, new BreakerReports())
@@ -87,13 +92,22 @@ public final class SinkChannel {
     public void deliver(Event event) {
         if (async != null) {
             counters.routed();
-            async.offer(event);
+            if (!async.offer(event)) {
+                reportLate();
+            }
         } else if (closing) {
             counters.dropped(DropReason.SHUTDOWN, 1);
+            reportLate();
         } else {
             // A synchronous sink settles each event before returning: its routed count is
             // derived in stats(), one contended counter fewer on the emitting thread.
             process(event);
+        }
+    }
+
+    private void reportLate() {
+        if (lateReported.compareAndSet(false, true)) {
+            err.println("Signals: sink '" + name + "' is closed; events that still reach it are counted as dropped (SHUTDOWN)");
         }
     }
 
