@@ -40,9 +40,9 @@ public final class OtherHookMain {
             for (int i = 0; i < 20_000; i++) {
                 Thread.onSpinWait();
             }
-        }, DeliveryPolicy.builder().async(50_000, Overflow.BLOCK).build());
+        }, DeliveryPolicy.builder().async(20_000, Overflow.BLOCK).build());
         Signal busy = Signal.of("BUSY_WORK");
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             Signals.emit(busy, "keeps the drain going for a while");
         }
         Signal stopped = Signal.of("OTHER_HOOK_STOPPED");

@@ -11,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Run in a child JVM by {@link StuckSinkExitTest}: a synchronous sink and an asynchronous sink
- * whose {@code close()} never returns, and an asynchronous sink stuck in {@code accept} with
- * events queued behind it; then {@code System.exit(0)}. Only the shutdown deadline can end it.
+ * whose {@code close()} never returns, an asynchronous sink stuck in {@code accept} with events
+ * queued behind it, and a synchronous sink stuck in {@code accept} holding the lock its
+ * {@code close()} needs; then {@code System.exit(0)}. Only the shutdown deadline can end it.
  */
 public final class StuckSinkExitMain {
 
@@ -26,6 +27,13 @@ public final class StuckSinkExitMain {
                 DeliveryPolicy.builder().async(16, Overflow.BLOCK).build(), "async-never-closes");
         global.route("STUCK_*", Severity.TRACE, null, null, event -> NEVER.await(),
                 DeliveryPolicy.builder().async(16, Overflow.DROP_NEWEST).build(), "async-stuck-in-accept");
+        CountDownLatch holding = new CountDownLatch(1);
+        global.route("HELD_*", Severity.TRACE, null, null, new HoldsItsLock(holding), DeliveryPolicy.DIRECT,
+                "sync-stuck-in-accept");
+        Thread holder = new Thread(() -> Signals.emit(Signal.of("HELD_EVENT"), "blocks inside accept"), "holder");
+        holder.setDaemon(true);
+        holder.start();
+        holding.await();
         Signal stuck = Signal.of("STUCK_EVENT");
         for (int i = 0; i < 10; i++) {
             Signals.emit(stuck, "event " + i);
@@ -44,6 +52,25 @@ public final class StuckSinkExitMain {
         @Override
         public void close() throws InterruptedException {
             NEVER.await();
+        }
+    }
+
+    /** A synchronous sink stuck in {@code accept} while holding the lock its {@code close()} needs. */
+    private static final class HoldsItsLock implements Sink {
+        private final CountDownLatch holding;
+
+        HoldsItsLock(CountDownLatch holding) {
+            this.holding = holding;
+        }
+
+        @Override
+        public synchronized void accept(Event event) throws InterruptedException {
+            holding.countDown();
+            NEVER.await();
+        }
+
+        @Override
+        public synchronized void close() {
         }
     }
 

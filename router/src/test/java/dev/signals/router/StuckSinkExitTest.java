@@ -41,6 +41,7 @@ class StuckSinkExitTest {
             assertTrue(err.contains("sink 'sync-never-closes' did not finish closing"), err);
             assertTrue(err.contains("sink 'async-never-closes' did not finish closing"), err);
             assertTrue(err.contains("'async-stuck-in-accept'"), err);
+            assertTrue(err.contains("sink 'sync-stuck-in-accept' did not finish closing"), err);
         } finally {
             child.destroyForcibly();
         }
