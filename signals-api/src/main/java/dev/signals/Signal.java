@@ -1,9 +1,7 @@
 package dev.signals;
 
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A named kind of event, such as {@code ORDER_CREATED}, with a fixed severity.
@@ -15,11 +13,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Names are 1 to 128 characters of {@code A-Z a-z 0-9 _ . -}, so that a signal name is
  * always safe in a file name, a route pattern and a JSON key without escaping.
+ *
+ * <p>The first {@value #NAME_LIMIT} names declared in a JVM are kept for good. Names beyond
+ * that (names built from data, most likely) are kept only while something references their
+ * signal: {@code Signal.of("X") == Signal.of("X")} still holds whenever both can be compared,
+ * and such signals are routed exactly like the others, but a name no one references any more is
+ * forgotten, and declaring it again makes a new signal with the severity of that declaration.
+ * The first name beyond the limit is reported once on stderr; {@link #declaredBeyondLimit()}
+ * counts them.
  */
 public final class Signal {
 
-    private static final ConcurrentHashMap<String, Signal> REGISTRY = new ConcurrentHashMap<>();
-    private static final AtomicInteger NEXT_ID = new AtomicInteger();
+    /** How many signal names a JVM keeps for good, each with a dense {@link #id()}. */
+    public static final int NAME_LIMIT = 65_536;
+
+    /**
+     * The {@link #id()} of every signal declared beyond {@link #NAME_LIMIT}: larger than any
+     * dense id, so a cache indexed by id never has a slot for it. Such signals share this id
+     * and are told apart by identity only.
+     */
+    public static final int UNCACHED_ID = Integer.MAX_VALUE;
+
+    // Before the level constants below, which are declared through it.
+    private static final SignalNames NAMES = new SignalNames(NAME_LIMIT, System.err);
 
     public static final Signal TRACE = of("TRACE", Severity.TRACE);
     public static final Signal DEBUG = of("DEBUG", Severity.DEBUG);
@@ -34,7 +50,7 @@ public final class Signal {
     /** Set once the first conflicting redeclaration is reported, so stderr says it once. */
     private final AtomicBoolean conflictReported = new AtomicBoolean();
 
-    private Signal(String name, Severity severity, int id) {
+    Signal(String name, Severity severity, int id) {
         this.name = name;
         this.severity = severity;
         this.id = id;
@@ -47,7 +63,7 @@ public final class Signal {
      */
     public static Signal of(String name) {
         validateName(name);
-        Signal existing = REGISTRY.get(name);
+        Signal existing = NAMES.find(name);
         return existing != null ? existing : of(name, Severity.INFO);
     }
 
@@ -63,10 +79,7 @@ public final class Signal {
     public static Signal of(String name, Severity severity) {
         Objects.requireNonNull(severity, "severity");
         validateName(name);
-        Signal existing = REGISTRY.get(name);
-        if (existing == null) {
-            existing = REGISTRY.computeIfAbsent(name, n -> new Signal(n, severity, NEXT_ID.getAndIncrement()));
-        }
+        Signal existing = NAMES.declare(name, severity);
         if (existing.severity != severity && existing.conflictReported.compareAndSet(false, true)) {
             System.err.println("signals: signal " + name + " is already declared with severity "
                     + existing.severity + "; a declaration as " + severity + " is ignored");
@@ -86,9 +99,20 @@ public final class Signal {
         }
     }
 
-    /** The signal with this name if it has been declared, else {@code null}. */
+    /**
+     * The signal with this name if it has been declared (and, beyond {@link #NAME_LIMIT}, is
+     * still referenced), else {@code null}.
+     */
     public static Signal lookup(String name) {
-        return name == null ? null : REGISTRY.get(name);
+        return name == null ? null : NAMES.find(name);
+    }
+
+    /**
+     * How many signals were declared beyond {@link #NAME_LIMIT} in this JVM; a name forgotten
+     * and declared again counts again. Above 0 means names are being built from data.
+     */
+    public static long declaredBeyondLimit() {
+        return NAMES.declaredBeyond();
     }
 
     /** True when {@code name} may name a signal. */
@@ -123,8 +147,10 @@ public final class Signal {
     }
 
     /**
-     * A small dense number unique to this signal in this JVM, assigned in order of declaration.
-     * Routers index their per-signal caches with it.
+     * A small dense number unique to this signal in this JVM, assigned in order of declaration,
+     * below {@link #NAME_LIMIT}; routers index their per-signal caches with it. Every signal
+     * declared beyond the limit answers {@link #UNCACHED_ID} instead: a cache indexed by id must
+     * not keep anything for that id.
      */
     public int id() {
         return id;

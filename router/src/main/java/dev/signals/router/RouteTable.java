@@ -14,7 +14,9 @@ import java.util.function.UnaryOperator;
  * An immutable set of routes, with the keys to redact, and a per-signal cache of where each
  * signal goes. The router swaps whole tables, so an event sees one table from start to end.
  * The cache is filled on first use of each signal; racing fills compute the same answer, so a
- * lost write only costs a recomputation.
+ * lost write only costs a recomputation. Signals have dense ids below {@link Signal#NAME_LIMIT},
+ * which bounds the cache; signals declared beyond the limit have no id of their own and use a
+ * fixed-size cache keyed by identity instead.
  */
 final class RouteTable {
 
@@ -27,6 +29,8 @@ final class RouteTable {
     private volatile Targets[] cache = new Targets[64];
     /** Dispatches delivering through this table now; the router waits on it before closing the sinks it retires. */
     final InFlight inFlight = new InFlight();
+    /** Made on the first signal beyond the name limit; a lost race only costs recomputations. */
+    private volatile WeakTargetsCache beyondLimit;
 
     RouteTable(List<Route> routes, Set<String> redact) {
         this.routes = List.copyOf(routes);
@@ -67,13 +71,28 @@ final class RouteTable {
     Targets targets(Signal signal) {
         Targets[] c = cache;
         int id = signal.id();
+        // UNCACHED_ID is never below the length, so this path is the same for every signal.
         if (id < c.length) {
             Targets t = c[id];
             if (t != null) {
                 return t;
             }
         }
-        return resolve(signal);
+        return id == Signal.UNCACHED_ID ? targetsBeyondLimit(signal) : resolveAndStore(signal);
+    }
+
+    private Targets targetsBeyondLimit(Signal signal) {
+        WeakTargetsCache weak = beyondLimit;
+        if (weak == null) {
+            weak = new WeakTargetsCache();
+            beyondLimit = weak;
+        }
+        Targets t = weak.get(signal);
+        if (t == null) {
+            t = resolve(signal);
+            weak.put(signal, t);
+        }
+        return t;
     }
 
     private Targets resolve(Signal signal) {
@@ -83,13 +102,18 @@ final class RouteTable {
                 matching.add(r);
             }
         }
-        Targets t = Targets.of(signal, matching);
+        return Targets.of(signal, matching);
+    }
+
+    private Targets resolveAndStore(Signal signal) {
+        Targets t = resolve(signal);
         // Stored in place, the array growing geometrically: a copy per new name made a million
         // names quadratic. A reader racing the store sees null and resolves again (same answer);
         // Targets has only final fields, so a reader that sees it sees it whole.
         synchronized (this) {
             Targets[] c = cache;
             if (signal.id() >= c.length) {
+                // Ids are below NAME_LIMIT, so the doubling stops there.
                 c = Arrays.copyOf(c, Math.max(c.length * 2, signal.id() + 1));
                 cache = c;
             }

@@ -1,7 +1,8 @@
 package dev.signals.router;
 
 import dev.signals.Signal;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -15,7 +16,9 @@ public final class Sampler {
     private final long thereafter;
     private final long intervalNanos;
     private final LongSupplier nanoTime;
-    private final ConcurrentHashMap<Signal, Window> windows = new ConcurrentHashMap<>();
+    // Weak keys: a signal declared beyond Signal.NAME_LIMIT must not be kept alive by its window.
+    // Read once per route table and signal, never per event, so one lock is enough.
+    private final Map<Signal, Window> windows = new WeakHashMap<>();
 
     /**
      * @param first events that pass in each interval before sampling starts
@@ -34,7 +37,9 @@ public final class Sampler {
 
     /** The window that decides for one signal; looked up once per route table and signal. */
     Window windowFor(Signal signal) {
-        return windows.computeIfAbsent(signal, s -> new Window());
+        synchronized (windows) {
+            return windows.computeIfAbsent(signal, s -> new Window());
+        }
     }
 
     /** The counting state of one signal. */

@@ -13,7 +13,8 @@ import java.util.List;
  * patterns ({@code ERROR}, {@code PAYMENT_*}, {@code *}), or its severity is at least the
  * trigger severity. Runs on every event routed to the snapshot sink, so the pattern verdict
  * is cached per signal (signals have small dense ids): after the first event of a signal, a
- * check is an array read and a comparison, without allocating.
+ * check is an array read and a comparison, without allocating. Signals declared beyond
+ * {@link Signal#NAME_LIMIT} share {@link Signal#UNCACHED_ID} and are decided afresh each time.
  */
 final class TriggerMatcher {
 
@@ -57,6 +58,9 @@ final class TriggerMatcher {
             return r[id];
         }
         String reason = SnapshotNames.sanitise(signal.name());
+        if (id == Signal.UNCACHED_ID) {
+            return reason;
+        }
         if (id >= r.length) {
             r = Arrays.copyOf(r, Math.max(id + 1, r.length * 2));
         }
@@ -84,6 +88,9 @@ final class TriggerMatcher {
                 match = true;
                 break;
             }
+        }
+        if (id == Signal.UNCACHED_ID) {
+            return match;
         }
         if (id >= v.length) {
             v = Arrays.copyOf(v, Math.max(id + 1, v.length * 2));
