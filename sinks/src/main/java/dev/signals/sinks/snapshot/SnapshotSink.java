@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
  * Writes the contents of a {@link TimeTravelSink} to a snapshot file when something worth
@@ -32,10 +33,12 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Route to it the signals that may trigger it (routing {@code *} is simplest: for an event
  * that is no trigger, {@link #accept} is an array read and a comparison).
  *
- * <p><b>Threads.</b> The copy of the buffer is taken on the triggering thread, so the snapshot
- * holds exactly the window up to the trigger even when the ring turns over faster than a
- * writer thread could be scheduled; it costs one pass over the window (about a millisecond for
- * 100 000 events) and one array, at most once per reason per cool-down. Everything else
+ * <p><b>Threads.</b> The sink tells its buffer which events are triggers
+ * ({@link TimeTravelSink#freezeOn}): the buffer freezes its ring at a trigger's claim, so the
+ * copy, taken on the triggering thread, holds the window that ends at the trigger even when
+ * that thread is descheduled while other threads turn the ring over many times. The copy costs
+ * one pass over the window (about a millisecond for 100 000 events) and one array, at most
+ * once per reason per cool-down. Everything else
  * (sorting, encoding, compressing, disk) happens on the sink's single writer thread; the
  * emitting thread never touches the disk and never throws. A snapshot never empties the buffer.
  *
@@ -55,6 +58,7 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
     private final TimeTravelSink buffer;
     private final SnapshotOptions options;
     private final TriggerMatcher matcher;
+    private final Predicate<Event> freezesBuffer;
     private final Cooldowns cooldowns;
     private final SnapshotFileWriter files;
     private final Retention retention;
@@ -91,6 +95,10 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
         this.buffer = Objects.requireNonNull(buffer, "buffer");
         this.options = Objects.requireNonNull(options, "options");
         this.matcher = new TriggerMatcher(options.triggers(), options.triggerSeverity());
+        this.freezesBuffer = matcher.isEmpty() ? null : matcher::matches;
+        if (freezesBuffer != null) {
+            buffer.freezeOn(freezesBuffer);
+        }
         this.cooldowns = new Cooldowns(options.cooldown().toNanos(), options.nanoTime());
         this.files = new SnapshotFileWriter(options.directory(), ProcessInfo.service(options.service(), System.getenv()));
         this.retention = new Retention(options.maxFiles(), options.maxBytes());
@@ -140,6 +148,14 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
 
     /** @param sanitised the reason already sanitised, or {@code null} */
     private Future<Path> start(TriggerKind kind, String reason, String sanitised, Event trigger, boolean force) {
+        try {
+            return startFrozen(kind, reason, sanitised, trigger, force);
+        } finally {
+            buffer.release(trigger); // a trigger that froze the buffer thaws it, snapshot taken or not
+        }
+    }
+
+    private Future<Path> startFrozen(TriggerKind kind, String reason, String sanitised, Event trigger, boolean force) {
         if (stopping && !force) {
             dropped.increment();
             return null;
@@ -156,7 +172,7 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
                 dropped.increment();
                 return null;
             }
-            Window window = buffer.copy().including(trigger);
+            Window window = buffer.copy(trigger).including(trigger);
             SnapshotRequest request = new SnapshotRequest(reason == null ? "" : reason, fileReason, kind, trigger, window,
                     Instant.now());
             synchronized (lifecycle) {
@@ -264,6 +280,9 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
      */
     @Override
     public void close() {
+        if (freezesBuffer != null) {
+            buffer.stopFreezingOn(freezesBuffer);
+        }
         if (uncaught != null) {
             uncaught.uninstall();
         }
