@@ -2,6 +2,7 @@ package dev.signals.sinks.snapshot;
 
 import dev.signals.Event;
 import dev.signals.Field;
+import dev.signals.OpenSpans;
 import dev.signals.Sink;
 import dev.signals.router.spi.SnapshotTrigger;
 import dev.signals.sinks.timetravel.TimeTravelSink;
@@ -174,7 +175,7 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
             }
             Window window = buffer.copy(trigger).including(trigger);
             SnapshotRequest request = new SnapshotRequest(reason == null ? "" : reason, fileReason, kind, trigger, window,
-                    Instant.now());
+                    Instant.now(), OpenSpan.now(), OpenSpans.notListed());
             synchronized (lifecycle) {
                 if (stopping && !force) {
                     pending.decrementAndGet();
