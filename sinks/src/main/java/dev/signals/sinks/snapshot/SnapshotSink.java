@@ -9,6 +9,7 @@ import dev.signals.sinks.timetravel.TimeTravelSink;
 import dev.signals.sinks.timetravel.Window;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +45,10 @@ import java.util.function.Predicate;
  * emitting thread never touches the disk and never throws. A snapshot never empties the buffer.
  *
  * <p><b>Storms.</b> At most one snapshot per reason per cool-down (signal triggers and requests
- * alike; a shutdown or periodic snapshot is not cooled down), at most {@value #MAX_PENDING}
- * waiting to be written, and retention limits that delete the oldest files.
+ * alike; a shutdown or periodic snapshot is not cooled down), a budget across reasons (so many
+ * snapshots and bytes per minute; skips counted by reason and announced on stderr at most once
+ * a minute), at most {@value #MAX_PENDING} waiting to be written, and retention limits that
+ * delete the oldest files.
  */
 public final class SnapshotSink implements Sink, SnapshotTrigger {
 
@@ -61,6 +64,8 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
     private final TriggerMatcher matcher;
     private final Predicate<Event> freezesBuffer;
     private final Cooldowns cooldowns;
+    private final SnapshotBudget budget;
+    private final BudgetSkips overBudget;
     private final SnapshotFileWriter files;
     private final Retention retention;
     private final PrintStream err = System.err;
@@ -101,6 +106,8 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
             buffer.freezeOn(freezesBuffer);
         }
         this.cooldowns = new Cooldowns(options.cooldown().toNanos(), options.nanoTime());
+        this.budget = new SnapshotBudget(options.maxSnapshotsPerMinute(), options.maxBytesPerMinute(), options.nanoTime());
+        this.overBudget = new BudgetSkips(this.name, options, err);
         this.files = new SnapshotFileWriter(options.directory(), ProcessInfo.service(options.service(), System.getenv()));
         this.retention = new Retention(options.maxFiles(), options.maxBytes());
         this.writer = new ScheduledThreadPoolExecutor(1, task -> {
@@ -168,6 +175,10 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
                 coolingDown.increment();
                 return null;
             }
+            if (!cooled && !budget.tryStart()) {
+                overBudget.skipped(fileReason);
+                return null;
+            }
             if (pending.incrementAndGet() > MAX_PENDING) {
                 pending.decrementAndGet();
                 dropped.increment();
@@ -201,6 +212,7 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
         try {
             Path file = files.write(request);
             lastFile = file;
+            budget.wrote(sizeOf(file));
             written.increment();
             try {
                 deleted.add(retention.apply(files.directory(), file).size());
@@ -215,6 +227,15 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
             return null;
         } finally {
             pending.decrementAndGet();
+        }
+    }
+
+    /** The size of a file just written, or 0 when it cannot be read (then it does not count against the budget). */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -336,7 +357,8 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
 
     /** The figures so far. */
     public SnapshotStats stats() {
-        return new SnapshotStats(written.sum(), coolingDown.sum(), dropped.sum(), failed.sum(), deleted.sum(), lastFile);
+        return new SnapshotStats(written.sum(), coolingDown.sum(), dropped.sum(), failed.sum(), deleted.sum(), lastFile,
+                overBudget.total(), overBudget.byReason());
     }
 
     @Override
