@@ -52,7 +52,10 @@ public final class Span implements AutoCloseable {
     private final TraceContext context;
     private final String parentSpanId;
     private final long startNanos;
+    private final long startMicros;
     private final Thread owner;
+    /** Where {@link OpenSpans} lists this span, or -1 when it is not listed. */
+    private final int openSlot;
     /** The opening thread's stored context before this span; restored when it is unwound. */
     private final ThreadContext previous;
     /** The context this span stored on the opening thread. */
@@ -71,11 +74,13 @@ public final class Span implements AutoCloseable {
         this.context = context;
         this.parentSpanId = parentSpanId;
         this.startNanos = System.nanoTime();
+        this.startMicros = Event.nowMicros();
         this.owner = Thread.currentThread();
         this.previous = previous;
         this.bridged = bridged;
         this.installed = new ThreadContext(previous.scoped, context, this,
                 bridged != null ? ThreadContext.MIRROR : ThreadContext.OWN);
+        this.openSlot = OpenSpans.add(this);
     }
 
     static Span start(String name, Field[] fields) {
@@ -145,6 +150,25 @@ public final class Span implements AutoCloseable {
         return context;
     }
 
+    /** The name of the thread that opened the span. */
+    public String thread() {
+        return owner.getName();
+    }
+
+    /** When the span opened: microseconds since the epoch, on the clock of events' {@code time}. */
+    public long startEpochMicros() {
+        return startMicros;
+    }
+
+    /** Nanoseconds since the span opened. */
+    public long elapsedNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
     /** The W3C {@code traceparent} header that continues this trace in another service. */
     public String traceparent() {
         return context.traceparent();
@@ -190,6 +214,7 @@ public final class Span implements AutoCloseable {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
+        OpenSpans.remove(this, openSlot);
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
         String why;
         Throwable err;

@@ -6,7 +6,12 @@ import dev.signals.Signal;
 import dev.signals.Signals;
 import dev.signals.router.Router;
 import dev.signals.router.delivery.SinkStats;
+import dev.signals.sinks.snapshot.SnapshotOptions;
+import dev.signals.sinks.snapshot.SnapshotSink;
 import dev.signals.sinks.timetravel.TimeTravelSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,7 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       log statement that is switched off (no event is built).</li>
  * </ul>
  *
- * Run with {@code -prof gc} to see bytes allocated per operation ({@code gc.alloc.rate.norm}):
+ * Both buffers are watched by a snapshot sink triggered by ERROR, as in production: each
+ * event is also tested for a trigger (which would freeze the ring).
+ *
+ * <p>Run with {@code -prof gc} to see bytes allocated per operation ({@code gc.alloc.rate.norm}):
  * the buffer itself allocates nothing, so {@code emitTimeTravel} allocates only the event.
  * See {@code docs/performance.md} for the command and the figures.
  */
@@ -57,26 +65,35 @@ public class TimeTravelBenchmark {
     /** Where the baseline sink keeps the last event: retained, like an event in the ring. */
     static Event lastEvent;
 
-    static final String CONFIG = "{\"sinks\": {\"timeline\": {\"type\": \"time-travel\", \"capacity\": 100000}},"
-            + " \"routes\": [{\"signals\": [\"BENCH_EVENT\"], \"sinks\": [\"timeline\"]}]}";
+    /** The buffer as in production: watched by a snapshot sink, so every event is tested for a trigger. */
+    static String config(Path snapshots) {
+        return "{\"sinks\": {\"timeline\": {\"type\": \"time-travel\", \"capacity\": 100000},"
+                + " \"snapshots\": {\"type\": \"snapshot\", \"buffer\": \"timeline\", \"triggers\": [\"ERROR\"],"
+                + " \"directory\": \"" + snapshots.toString().replace("\\", "\\\\") + "\"}},"
+                + " \"routes\": [{\"signals\": [\"BENCH_EVENT\"], \"sinks\": [\"timeline\"]}]}";
+    }
 
     private TimeTravelSink ring;
+    private SnapshotSink ringSnapshots;
     private Event prebuilt;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws IOException {
+        Path snapshots = Files.createTempDirectory("signals-bench-snapshots");
         // Replaces the built-in default: nothing but the buffer is routed, and only BENCH_EVENT.
-        Router.global().configure(CONFIG, "benchmark.json");
+        Router.global().configure(config(snapshots), "benchmark.json");
         Router.global().route(BENCH_BASELINE.name(), e -> lastEvent = e);
         if (!Signals.isRouted(BENCH_EVENT) || Signals.isRouted(BENCH_UNROUTED)) {
             throw new IllegalStateException("the benchmark routes are not in force");
         }
         ring = new TimeTravelSink(100_000);
+        ringSnapshots = new SnapshotSink(ring, SnapshotOptions.builder(snapshots).triggers("ERROR").build());
         prebuilt = Event.builder(BENCH_EVENT).message("cache miss").build();
     }
 
     @TearDown(Level.Trial)
     public void report() {
+        ringSnapshots.close();
         // Count what arrived: every emitted event must have reached the buffer.
         SinkStats timeline = Router.global().stats().sink("timeline");
         System.out.println();

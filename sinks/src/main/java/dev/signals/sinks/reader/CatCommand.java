@@ -32,6 +32,7 @@ final class CatCommand {
                     print(e, options, out);
                 }
             });
+            printOpenSpans(scan, options, out);
             return scan.problems;
         }
         List<SnapshotEvent> kept = new ArrayList<>();
@@ -63,7 +64,24 @@ final class CatCommand {
         for (SnapshotEvent e : shown) {
             print(e, options, out);
         }
+        printOpenSpans(scan, options, out);
         return scan.problems;
+    }
+
+    /** With {@code --pretty}, after the events: the spans still open when each file was taken, if any. */
+    private static void printOpenSpans(Scan scan, CliOptions options, Output out) throws Output.StdoutClosed {
+        if (!options.pretty) {
+            return;
+        }
+        for (SnapshotInfo h : scan.headers) {
+            if (h.openSpanLines().isEmpty() && h.openSpansDropped() == 0) {
+                continue;
+            }
+            StringBuilder title = new StringBuilder("-- ");
+            PrettyLine.safe(title, String.valueOf(h.file().getFileName()));
+            out.line(title.append(':').toString());
+            StatsCommand.printOpenSpans(out, h, "   ");
+        }
     }
 
     private static void print(SnapshotEvent e, CliOptions options, Output out) throws Output.StdoutClosed {

@@ -3,6 +3,8 @@ package dev.signals.sinks.reader;
 import dev.signals.sinks.snapshot.SnapshotHeader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,6 +78,46 @@ public record SnapshotInfo(Path file, long size, Map<String, Object> raw) {
             return kind instanceof String ? (String) kind : "";
         }
         return "";
+    }
+
+    /**
+     * The spans open when the snapshot was taken ({@code open_spans}), one line each:
+     * name, trace and span ids, parent, thread, start and elapsed time; control characters made safe.
+     */
+    public List<String> openSpanLines() {
+        List<String> out = new ArrayList<>();
+        if (raw.get("open_spans") instanceof List<?> spans) {
+            for (Object o : spans) {
+                if (o instanceof Map<?, ?> span) {
+                    StringBuilder sb = new StringBuilder();
+                    PrettyLine.safe(sb, text(span, "name"));
+                    sb.append(" trace=");
+                    PrettyLine.safe(sb, text(span, "trace_id"));
+                    sb.append(" span=");
+                    PrettyLine.safe(sb, text(span, "span_id"));
+                    sb.append(" parent=");
+                    PrettyLine.safe(sb, span.get("parent_span_id") == null ? "-" : text(span, "parent_span_id"));
+                    sb.append(" thread=");
+                    PrettyLine.safe(sb, text(span, "thread"));
+                    sb.append(" start=");
+                    PrettyLine.safe(sb, text(span, "start"));
+                    sb.append(" elapsed=");
+                    PrettyLine.safe(sb, text(span, "elapsed_ms"));
+                    out.add(sb.append("ms").toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Spans open when the snapshot was taken that its header could not list ({@code open_spans_dropped}), or 0. */
+    public long openSpansDropped() {
+        return Math.max(0, number("open_spans_dropped"));
+    }
+
+    private static String text(Map<?, ?> map, String key) {
+        Object v = map.get(key);
+        return v instanceof JsonTree.JsonNumber n ? n.text() : v == null ? "" : String.valueOf(v);
     }
 
     /** Identifies the process that wrote the file, so that events in several snapshots of it are shown once. */

@@ -63,6 +63,7 @@ final class StatsCommand {
                     + ", created " + safe(h.created()) + ", service " + quoted(h.service()) + ", host " + quoted(h.host())
                     + ", pid " + h.pid() + ", capacity " + h.capacity() + ", events " + h.events()
                     + ", lost before window " + h.lostBeforeWindow());
+            printOpenSpans(out, h, "    ");
         }
         out.line("events: " + totals[0]);
         if (totals[0] > 0) {
@@ -82,6 +83,16 @@ final class StatsCommand {
             out.line("  ... " + (traces.size() - TOP_TRACES) + " more");
         }
         return scan.problems;
+    }
+
+    /** The spans open when {@code h} was taken, one line each, after a count. */
+    static void printOpenSpans(Output out, SnapshotInfo h, String indent) throws Output.StdoutClosed {
+        List<String> spans = h.openSpanLines();
+        out.line(indent + "open spans: " + spans.size()
+                + (h.openSpansDropped() > 0 ? " (" + h.openSpansDropped() + " more not listed)" : ""));
+        for (String line : spans) {
+            out.line(indent + "  " + line);
+        }
     }
 
     private static void table(Output out, Map<String, Long> counts, int limit) throws Output.StdoutClosed {

@@ -19,7 +19,9 @@ import java.util.List;
  * {"format":"signals-snapshot/1","reason":"PAYMENT_FAILED","created":"2026-11-23T03:21:41.123456Z",
  *  "pid":4242,"host":"web-1","service":"orders","capacity":100000,"events":5321,"received":5321,
  *  "lost_before_window":0,"missed":0,"first_seq":1,"last_seq":5321,
- *  "trigger":{"kind":"signal","seq":5321,"signal":"PAYMENT_FAILED","severity":"ERROR","time":"..."}}
+ *  "trigger":{"kind":"signal","seq":5321,"signal":"PAYMENT_FAILED","severity":"ERROR","time":"..."},
+ *  "open_spans":[{"name":"charge_card","trace_id":"...","span_id":"...","parent_span_id":null,
+ *  "thread":"http-7","start":"...","elapsed_ms":1520}],"open_spans_dropped":0}
  * }</pre>
  */
 public final class SnapshotHeader {
@@ -74,10 +76,32 @@ public final class SnapshotHeader {
                 g.writeStringField("thread", text(trigger.thread(), MAX_REASON));
             }
             g.writeEndObject();
+            writeOpenSpans(g, request);
             g.writeEndObject();
         }
         out.write('\n');
         return out.toByteArray();
+    }
+
+    private static void writeOpenSpans(JsonGenerator g, SnapshotRequest request) throws IOException {
+        g.writeArrayFieldStart("open_spans");
+        for (OpenSpan s : request.openSpans()) {
+            g.writeStartObject();
+            g.writeStringField("name", text(s.name(), MAX_REASON));
+            g.writeStringField("trace_id", s.traceId());
+            g.writeStringField("span_id", s.spanId());
+            if (s.parentSpanId() == null) {
+                g.writeNullField("parent_span_id");
+            } else {
+                g.writeStringField("parent_span_id", s.parentSpanId());
+            }
+            g.writeStringField("thread", text(s.thread(), MAX_REASON));
+            g.writeStringField("start", Rfc3339.formatMicros(s.startMicros()));
+            g.writeNumberField("elapsed_ms", s.elapsedMs());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("open_spans_dropped", request.openSpansNotListed());
     }
 
     private static String text(String s, int max) {

@@ -32,12 +32,19 @@ public final class SnapshotOptions {
     /** {@code "maxBytes"} when absent: 256 MiB. */
     public static final long DEFAULT_MAX_BYTES = 256L << 20;
 
+    /** {@code "maxSnapshotsPerMinute"} when absent: across all reasons. */
+    public static final int DEFAULT_MAX_SNAPSHOTS_PER_MINUTE = 10;
+    /** {@code "maxBytesPerMinute"} when absent: 128 MiB written per minute across all reasons. */
+    public static final long DEFAULT_MAX_BYTES_PER_MINUTE = 128L << 20;
+
     private final Path directory;
     private final List<String> triggers;
     private final Severity triggerSeverity;
     private final Duration cooldown;
     private final int maxFiles;
     private final long maxBytes;
+    private final int maxSnapshotsPerMinute;
+    private final long maxBytesPerMinute;
     private final boolean onUncaughtException;
     private final boolean onShutdown;
     private final Duration interval;
@@ -51,6 +58,8 @@ public final class SnapshotOptions {
         this.cooldown = b.cooldown;
         this.maxFiles = b.maxFiles;
         this.maxBytes = b.maxBytes;
+        this.maxSnapshotsPerMinute = b.maxSnapshotsPerMinute;
+        this.maxBytesPerMinute = b.maxBytesPerMinute;
         this.onUncaughtException = b.onUncaughtException;
         this.onShutdown = b.onShutdown;
         this.interval = b.interval;
@@ -89,6 +98,16 @@ public final class SnapshotOptions {
         return maxBytes;
     }
 
+    /** At most this many snapshots start in any minute, whatever their reasons. */
+    public int maxSnapshotsPerMinute() {
+        return maxSnapshotsPerMinute;
+    }
+
+    /** No snapshot starts while the snapshots written in the last minute total this many bytes. */
+    public long maxBytesPerMinute() {
+        return maxBytesPerMinute;
+    }
+
     public boolean onUncaughtException() {
         return onUncaughtException;
     }
@@ -119,6 +138,8 @@ public final class SnapshotOptions {
         private Duration cooldown = DEFAULT_COOLDOWN;
         private int maxFiles = DEFAULT_MAX_FILES;
         private long maxBytes = DEFAULT_MAX_BYTES;
+        private int maxSnapshotsPerMinute = DEFAULT_MAX_SNAPSHOTS_PER_MINUTE;
+        private long maxBytesPerMinute = DEFAULT_MAX_BYTES_PER_MINUTE;
         private boolean onUncaughtException;
         private boolean onShutdown;
         private Duration interval = Duration.ZERO;
@@ -175,6 +196,22 @@ public final class SnapshotOptions {
             return this;
         }
 
+        /**
+         * The global budget across reasons: at most {@code snapshots} snapshots started, and no
+         * new one once {@code bytes} were written, within any minute (signal triggers, requests
+         * and uncaught exceptions; not shutdown or periodic snapshots).
+         *
+         * @throws IllegalArgumentException unless both are at least 1
+         */
+        public Builder budget(int snapshots, long bytes) {
+            if (snapshots < 1 || bytes < 1) {
+                throw new IllegalArgumentException("the snapshot budget must be at least 1 snapshot and 1 byte per minute");
+            }
+            this.maxSnapshotsPerMinute = snapshots;
+            this.maxBytesPerMinute = bytes;
+            return this;
+        }
+
         /** Take a snapshot when a thread dies of an uncaught exception (chaining to the handler in place). */
         public Builder onUncaughtException(boolean on) {
             this.onUncaughtException = on;
@@ -202,7 +239,7 @@ public final class SnapshotOptions {
             return this;
         }
 
-        /** The clock of cool-downs (tests). */
+        /** The clock of cool-downs and of the budget (tests). */
         Builder nanoTime(LongSupplier nanoTime) {
             this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
             return this;

@@ -2,12 +2,14 @@ package dev.signals.sinks.snapshot;
 
 import dev.signals.Event;
 import dev.signals.Field;
+import dev.signals.OpenSpans;
 import dev.signals.Sink;
 import dev.signals.router.spi.SnapshotTrigger;
 import dev.signals.sinks.timetravel.TimeTravelSink;
 import dev.signals.sinks.timetravel.Window;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
  * Writes the contents of a {@link TimeTravelSink} to a snapshot file when something worth
@@ -32,16 +35,20 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Route to it the signals that may trigger it (routing {@code *} is simplest: for an event
  * that is no trigger, {@link #accept} is an array read and a comparison).
  *
- * <p><b>Threads.</b> The copy of the buffer is taken on the triggering thread, so the snapshot
- * holds exactly the window up to the trigger even when the ring turns over faster than a
- * writer thread could be scheduled; it costs one pass over the window (about a millisecond for
- * 100 000 events) and one array, at most once per reason per cool-down. Everything else
+ * <p><b>Threads.</b> The sink tells its buffer which events are triggers
+ * ({@link TimeTravelSink#freezeOn}): the buffer freezes its ring at a trigger's claim, so the
+ * copy, taken on the triggering thread, holds the window that ends at the trigger even when
+ * that thread is descheduled while other threads turn the ring over many times. The copy costs
+ * one pass over the window (about a millisecond for 100 000 events) and one array, at most
+ * once per reason per cool-down. Everything else
  * (sorting, encoding, compressing, disk) happens on the sink's single writer thread; the
  * emitting thread never touches the disk and never throws. A snapshot never empties the buffer.
  *
  * <p><b>Storms.</b> At most one snapshot per reason per cool-down (signal triggers and requests
- * alike; a shutdown or periodic snapshot is not cooled down), at most {@value #MAX_PENDING}
- * waiting to be written, and retention limits that delete the oldest files.
+ * alike; a shutdown or periodic snapshot is not cooled down), a budget across reasons (so many
+ * snapshots and bytes per minute; skips counted by reason and announced on stderr at most once
+ * a minute), at most {@value #MAX_PENDING} waiting to be written, and retention limits that
+ * delete the oldest files.
  */
 public final class SnapshotSink implements Sink, SnapshotTrigger {
 
@@ -55,7 +62,10 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
     private final TimeTravelSink buffer;
     private final SnapshotOptions options;
     private final TriggerMatcher matcher;
+    private final Predicate<Event> freezesBuffer;
     private final Cooldowns cooldowns;
+    private final SnapshotBudget budget;
+    private final BudgetSkips overBudget;
     private final SnapshotFileWriter files;
     private final Retention retention;
     private final PrintStream err = System.err;
@@ -91,7 +101,13 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
         this.buffer = Objects.requireNonNull(buffer, "buffer");
         this.options = Objects.requireNonNull(options, "options");
         this.matcher = new TriggerMatcher(options.triggers(), options.triggerSeverity());
+        this.freezesBuffer = matcher.isEmpty() ? null : matcher::matches;
+        if (freezesBuffer != null) {
+            buffer.freezeOn(freezesBuffer);
+        }
         this.cooldowns = new Cooldowns(options.cooldown().toNanos(), options.nanoTime());
+        this.budget = new SnapshotBudget(options.maxSnapshotsPerMinute(), options.maxBytesPerMinute(), options.nanoTime());
+        this.overBudget = new BudgetSkips(this.name, options, err);
         this.files = new SnapshotFileWriter(options.directory(), ProcessInfo.service(options.service(), System.getenv()));
         this.retention = new Retention(options.maxFiles(), options.maxBytes());
         this.writer = new ScheduledThreadPoolExecutor(1, task -> {
@@ -140,6 +156,14 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
 
     /** @param sanitised the reason already sanitised, or {@code null} */
     private Future<Path> start(TriggerKind kind, String reason, String sanitised, Event trigger, boolean force) {
+        try {
+            return startFrozen(kind, reason, sanitised, trigger, force);
+        } finally {
+            buffer.release(trigger); // a trigger that froze the buffer thaws it, snapshot taken or not
+        }
+    }
+
+    private Future<Path> startFrozen(TriggerKind kind, String reason, String sanitised, Event trigger, boolean force) {
         if (stopping && !force) {
             dropped.increment();
             return null;
@@ -151,14 +175,18 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
                 coolingDown.increment();
                 return null;
             }
+            if (!cooled && !budget.tryStart()) {
+                overBudget.skipped(fileReason);
+                return null;
+            }
             if (pending.incrementAndGet() > MAX_PENDING) {
                 pending.decrementAndGet();
                 dropped.increment();
                 return null;
             }
-            Window window = buffer.copy().including(trigger);
+            Window window = buffer.copy(trigger).including(trigger);
             SnapshotRequest request = new SnapshotRequest(reason == null ? "" : reason, fileReason, kind, trigger, window,
-                    Instant.now());
+                    Instant.now(), OpenSpan.now(), OpenSpans.notListed());
             synchronized (lifecycle) {
                 if (stopping && !force) {
                     pending.decrementAndGet();
@@ -184,6 +212,7 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
         try {
             Path file = files.write(request);
             lastFile = file;
+            budget.wrote(sizeOf(file));
             written.increment();
             try {
                 deleted.add(retention.apply(files.directory(), file).size());
@@ -198,6 +227,15 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
             return null;
         } finally {
             pending.decrementAndGet();
+        }
+    }
+
+    /** The size of a file just written, or 0 when it cannot be read (then it does not count against the budget). */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -264,6 +302,9 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
      */
     @Override
     public void close() {
+        if (freezesBuffer != null) {
+            buffer.stopFreezingOn(freezesBuffer);
+        }
         if (uncaught != null) {
             uncaught.uninstall();
         }
@@ -316,7 +357,8 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
 
     /** The figures so far. */
     public SnapshotStats stats() {
-        return new SnapshotStats(written.sum(), coolingDown.sum(), dropped.sum(), failed.sum(), deleted.sum(), lastFile);
+        return new SnapshotStats(written.sum(), coolingDown.sum(), dropped.sum(), failed.sum(), deleted.sum(), lastFile,
+                overBudget.total(), overBudget.byReason());
     }
 
     @Override

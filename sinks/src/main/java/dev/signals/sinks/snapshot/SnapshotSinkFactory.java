@@ -21,6 +21,8 @@ import java.util.List;
  *                "triggerSeverity": "ERROR",           // any event at or above; default none
  *                "cooldownMs": 60000,                  // per reason; 0 for none
  *                "maxFiles": 50, "maxBytes": 268435456,
+ *                "maxSnapshotsPerMinute": 10,          // across all reasons
+ *                "maxBytesPerMinute": 134217728,       // across all reasons
  *                "onUncaughtException": false, "onShutdown": false,
  *                "intervalMs": 0,                      // periodic snapshots; 0 for none
  *                "service": "orders" }                 // default $OTEL_SERVICE_NAME, $SIGNALS_SERVICE, "unknown"
@@ -73,6 +75,8 @@ public final class SnapshotSinkFactory implements SinkFactory {
         b.cooldown(settings.millis("cooldownMs", SnapshotOptions.DEFAULT_COOLDOWN, Duration.ZERO, DAY));
         b.maxFiles(settings.intValue("maxFiles", SnapshotOptions.DEFAULT_MAX_FILES, 1, 1_000_000));
         b.maxBytes(settings.longValue("maxBytes", SnapshotOptions.DEFAULT_MAX_BYTES, 1, Long.MAX_VALUE));
+        b.budget(settings.intValue("maxSnapshotsPerMinute", SnapshotOptions.DEFAULT_MAX_SNAPSHOTS_PER_MINUTE, 1, 1_000_000),
+                settings.longValue("maxBytesPerMinute", SnapshotOptions.DEFAULT_MAX_BYTES_PER_MINUTE, 1, Long.MAX_VALUE));
         b.onUncaughtException(settings.bool("onUncaughtException", false));
         b.onShutdown(settings.bool("onShutdown", false));
         Duration interval = settings.millis("intervalMs", Duration.ZERO, Duration.ZERO, DAY);

@@ -1,6 +1,7 @@
 package dev.signals.sinks.snapshot;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The figures of one snapshot sink.
@@ -11,6 +12,9 @@ import java.nio.file.Path;
  * @param failed snapshots that could not be written (reported on stderr)
  * @param deleted old snapshot files deleted by retention
  * @param lastFile the last file written, or {@code null}
+ * @param overBudget snapshots not taken because the sink's budget across reasons was spent
+ * @param overBudgetByReason the same by sanitised reason (at most 256 reasons; the rest under {@code "(other)"})
  */
-public record SnapshotStats(long written, long coolingDown, long dropped, long failed, long deleted, Path lastFile) {
+public record SnapshotStats(long written, long coolingDown, long dropped, long failed, long deleted, Path lastFile,
+        long overBudget, Map<String, Long> overBudgetByReason) {
 }

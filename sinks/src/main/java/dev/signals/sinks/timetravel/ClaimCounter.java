@@ -15,7 +15,9 @@ abstract class ClaimCounterValue extends ClaimCounterLeftPad {
 }
 
 /**
- * The ring's claim counter: one atomic increment per event. Padded on both sides (field
+ * The ring's claim counter: one atomic increment per event. Bit {@link #FROZEN} of the value
+ * says that a trigger froze the ring: a writer learns it from the very increment that gives it
+ * its claim, so no writer can claim after the trigger without knowing. Padded on both sides (field
  * layout keeps superclass fields first), because every writer thread hits it and a neighbour
  * sharing its cache line would be invalidated on each event.
  */
@@ -33,13 +35,39 @@ final class ClaimCounter extends ClaimCounterValue {
         }
     }
 
-    /** Claims the next number, from 0. */
+    /** Set in the value while a trigger holds the ring frozen; never reached by the claims (2^62). */
+    static final long FROZEN = 1L << 62;
+
+    /** Claims the next number, from 0; {@link #FROZEN} is set in the result while the ring is frozen. */
     long next() {
         return (long) VALUE.getAndAdd(this, 1L);
     }
 
+    /**
+     * Claims the next number and freezes the ring in the same atomic step, unless it is frozen
+     * already.
+     *
+     * @return the claim, or -1 when another trigger holds the ring frozen
+     */
+    long nextFreezing() {
+        for (;;) {
+            long v = value;
+            if ((v & FROZEN) != 0) {
+                return -1;
+            }
+            if (VALUE.compareAndSet(this, v, (v + 1) | FROZEN)) {
+                return v;
+            }
+        }
+    }
+
+    /** Ends the freeze. */
+    void thaw() {
+        VALUE.getAndBitwiseAnd(this, ~FROZEN);
+    }
+
     /** How many numbers have been claimed. */
     long current() {
-        return value;
+        return value & ~FROZEN;
     }
 }

@@ -4,7 +4,10 @@ import dev.signals.Event;
 import dev.signals.Sink;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The time-travel buffer: the last {@code capacity} events it was given, of every severity,
@@ -16,19 +19,29 @@ import java.util.Arrays;
  * sink: the router calls it on the emitting thread.
  *
  * <p><b>Consistency.</b> Each slot carries a stamp: the claim number of the event it holds,
- * or "being written". {@link #copy()} reads a slot's stamp, then its event, then the stamp
- * again (a sequence lock per slot), and keeps the event only when both stamps name the claim
- * it expects. A copy taken while threads keep writing therefore never holds an event twice and
+ * or "being written". A copy reads a slot's stamp, then its event, then the stamp again (a
+ * sequence lock per slot), and keeps the event only when both stamps name the claim it
+ * expects. A copy taken while threads keep writing therefore never holds an event twice and
  * never a partial one; a slot being rewritten during the copy is left out and counted
  * ({@link Window#missed()}). Events are immutable, so what is kept is whole.
+ *
+ * <p><b>Frozen at the trigger.</b> A snapshot sink tells the buffer which events trigger it
+ * ({@link #freezeOn}). The buffer claims a trigger's slot and freezes its ring in one atomic
+ * step: every writer that claims after it learns so from its own claim and writes into a
+ * spare ring of the same size instead, so nothing overwrites the window that ends at the
+ * trigger, however long the triggering thread is descheduled before {@link #copy(Event)}
+ * reads it. The copy then thaws the ring; the spare ring's events stay findable by their
+ * stamps. One freeze at a time: a trigger arriving while another holds the ring frozen is kept
+ * like any event, and its copy is taken unfrozen. The spare ring is allocated by the first
+ * {@link #freezeOn}; it doubles the buffer's memory.
  *
  * <p>A writer preempted between its claim and its store for a whole turn of the ring can, when
  * it resumes, put its (by then older) event over a newer one; that slot then counts as missed
  * until the ring overwrites it. Preventing it would need writers to wait for one another.</p>
  *
- * <p>The ring has a power-of-two number of slots (at least {@code capacity}); a copy covers
- * exactly the last {@code capacity} claims. {@link #close()} keeps the contents readable, so a
- * last snapshot can still be taken at shutdown. Thread-safe.
+ * <p>The ring has a power-of-two number of slots, at least {@code capacity} plus a quarter (at
+ * least 4 096 more); a copy covers at most {@code capacity} events. {@link #close()} keeps the contents readable, so a last
+ * snapshot can still be taken at shutdown. Thread-safe.
  */
 public final class TimeTravelSink implements Sink {
 
@@ -38,16 +51,39 @@ public final class TimeTravelSink implements Sink {
     /** The largest capacity accepted (2^24 events). */
     public static final int MAX_CAPACITY = 1 << 24;
 
+    /** The least number of slots beyond the capacity. */
+    private static final int MIN_SLACK = 4_096;
+
     private static final VarHandle EVENTS = MethodHandles.arrayElementVarHandle(Event[].class);
     private static final VarHandle STAMPS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle FROZEN_BY;
     /** The stamp of a slot never written, or being written: no claim is negative. */
     private static final long BUSY = -1L;
+
+    static {
+        try {
+            FROZEN_BY = MethodHandles.lookup().findVarHandle(TimeTravelSink.class, "frozenBy", Event.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final int capacity;
     private final int mask;
     private final Event[] events;
     private final long[] stamps;
     private final ClaimCounter claims = new ClaimCounter();
+
+    /** The spare ring, written while frozen; allocated by the first {@link #freezeOn}. */
+    private Event[] spareEvents;
+    private long[] spareStamps;
+    private final List<Predicate<Event>> triggerTests = new ArrayList<>();
+    /** Whether an event freezes the ring, or {@code null} when no snapshot sink watches it. */
+    private volatile Predicate<Event> freezesOn;
+    /** The trigger holding the ring frozen, or {@code null}; set after the freeze bit, cleared before. */
+    private volatile Event frozenBy;
+    private volatile Thread frozenThread;
+    private volatile long frozenClaim;
 
     /** A buffer of {@link #DEFAULT_CAPACITY} events. */
     public TimeTravelSink() {
@@ -64,7 +100,9 @@ public final class TimeTravelSink implements Sink {
             throw new IllegalArgumentException("capacity must be between 1 and " + MAX_CAPACITY + ", was " + capacity);
         }
         this.capacity = capacity;
-        int slots = capacity == 1 ? 1 : Integer.highestOneBit(capacity - 1) << 1;
+        // Slack beyond the capacity: at a freeze, room for the events that raced the trigger.
+        int wanted = capacity + Math.max(MIN_SLACK, capacity / 4);
+        int slots = Integer.highestOneBit(wanted - 1) << 1;
         this.mask = slots - 1;
         this.events = new Event[slots];
         this.stamps = new long[slots];
@@ -80,13 +118,110 @@ public final class TimeTravelSink implements Sink {
         if (event == null) {
             return;
         }
+        Predicate<Event> freezes = freezesOn;
+        if (freezes != null && freezes.test(event) && freeze(event)) {
+            return;
+        }
         long claim = claims.next();
+        if ((claim & ClaimCounter.FROZEN) == 0) {
+            write(events, stamps, claim, event);
+        } else {
+            writeWhileFrozen(claim & ~ClaimCounter.FROZEN, event);
+        }
+    }
+
+    private void write(Event[] ring, long[] ringStamps, long claim, Event event) {
         int slot = (int) claim & mask;
         // Mark the slot busy before the event changes, so a reader between the two stores sees it.
-        STAMPS.setOpaque(stamps, slot, BUSY);
+        STAMPS.setOpaque(ringStamps, slot, BUSY);
         VarHandle.storeStoreFence();
-        EVENTS.setRelease(events, slot, event);
-        STAMPS.setRelease(stamps, slot, claim);
+        EVENTS.setRelease(ring, slot, event);
+        STAMPS.setRelease(ringStamps, slot, claim);
+    }
+
+    private void writeWhileFrozen(long claim, Event event) {
+        Event trigger = frozenBy;
+        if (trigger != null && frozenThread == Thread.currentThread()) {
+            // The thread that froze the ring has moved on, so its snapshot has copied (or will not).
+            release(trigger);
+        }
+        write(spareEvents, spareStamps, claim, event);
+    }
+
+    /** Claims the trigger's slot and freezes the ring in one step; false when another trigger holds it. */
+    private boolean freeze(Event trigger) {
+        long claim = claims.nextFreezing();
+        if (claim < 0) {
+            return false;
+        }
+        write(events, stamps, claim, trigger);
+        frozenClaim = claim;
+        frozenThread = Thread.currentThread();
+        frozenBy = trigger;
+        return true;
+    }
+
+    /**
+     * From now on, an event for which {@code trigger} is true freezes the buffer until
+     * {@link #copy(Event)} or {@link #release(Event)} for it (or the next event of the same
+     * thread). Allocates the spare ring on first use. Call it before routing events to the
+     * snapshot sink; the test runs on every event, so it must be cheap and never throw.
+     */
+    public synchronized void freezeOn(Predicate<Event> trigger) {
+        if (spareEvents == null) {
+            spareEvents = new Event[events.length];
+            spareStamps = new long[stamps.length];
+            Arrays.fill(spareStamps, BUSY);
+        }
+        triggerTests.add(trigger);
+        freezesOn = anyOf(triggerTests);
+    }
+
+    /** Undoes {@link #freezeOn} for this {@code trigger} (the same instance); the spare ring stays. */
+    public synchronized void stopFreezingOn(Predicate<Event> trigger) {
+        triggerTests.remove(trigger);
+        freezesOn = triggerTests.isEmpty() ? null : anyOf(triggerTests);
+    }
+
+    private static Predicate<Event> anyOf(List<Predicate<Event>> tests) {
+        if (tests.size() == 1) {
+            return tests.get(0);
+        }
+        List<Predicate<Event>> copy = List.copyOf(tests);
+        return e -> {
+            for (Predicate<Event> t : copy) {
+                if (t.test(e)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /**
+     * The window that ends at {@code trigger}. When {@code trigger} froze the buffer: the last
+     * {@code capacity} events emitted up to and including it (by {@link Event#sequence()}),
+     * then the buffer is thawed; events emitted after it that reached the buffer first are left
+     * out. Otherwise the same as {@link #copy()}.
+     */
+    public Window copy(Event trigger) {
+        if (trigger != null && frozenBy == trigger) {
+            long claim = frozenClaim;
+            try {
+                return copyFrozen(claim, trigger.sequence());
+            } finally {
+                release(trigger);
+            }
+        }
+        return copy();
+    }
+
+    /** Thaws the buffer if {@code trigger} froze it (a snapshot not taken); otherwise nothing. */
+    public void release(Event trigger) {
+        if (trigger != null && FROZEN_BY.compareAndSet(this, trigger, (Event) null)) {
+            frozenThread = null;
+            claims.thaw();
+        }
     }
 
     /**
@@ -95,23 +230,68 @@ public final class TimeTravelSink implements Sink {
      * {@link Window#events()} (a snapshot's writer thread).
      */
     public Window copy() {
-        long end = claims.current();
+        return copyUpTo(claims.current());
+    }
+
+    private Window copyUpTo(long end) {
         long start = Math.max(0, end - capacity);
         Event[] out = new Event[(int) (end - start)];
+        Event[] spare = spareRing();
         int n = 0;
         for (long claim = start; claim < end; claim++) {
-            int slot = (int) claim & mask;
-            if ((long) STAMPS.getAcquire(stamps, slot) != claim) {
-                continue; // not yet published, or already overwritten by a newer claim
+            Event e = read(events, stamps, claim);
+            if (e == null && spare != null) {
+                e = read(spare, spareStamps, claim); // written while a trigger held the ring frozen
             }
-            Event e = (Event) EVENTS.getAcquire(events, slot);
-            VarHandle.loadLoadFence();
-            if ((long) STAMPS.getAcquire(stamps, slot) != claim) {
-                continue; // rewritten while we read it
+            if (e != null) {
+                out[n++] = e;
             }
-            out[n++] = e;
         }
-        return new Window(out, n, capacity, start, end);
+        return new Window(out, n, capacity, start, end, 0);
+    }
+
+    /**
+     * Walks back from the trigger's claim over the frozen ring (its slack beyond
+     * {@code capacity} absorbs the events that raced the trigger), keeping events emitted up
+     * to the trigger until {@code capacity} are kept.
+     */
+    private Window copyFrozen(long triggerClaim, long triggerSequence) {
+        long floor = Math.max(0, triggerClaim + 1 - events.length);
+        Event[] out = new Event[(int) Math.min(capacity, triggerClaim + 1)];
+        Event[] spare = spareRing();
+        int n = 0;
+        long after = 0;
+        long claim = triggerClaim;
+        for (; claim >= floor && n < out.length; claim--) {
+            Event e = read(events, stamps, claim);
+            if (e == null && spare != null) {
+                e = read(spare, spareStamps, claim);
+            }
+            if (e == null) {
+                continue;
+            }
+            if (e.sequence() > triggerSequence) {
+                after++;
+            } else {
+                out[n++] = e;
+            }
+        }
+        return new Window(out, n, capacity, claim + 1, triggerClaim + 1, after);
+    }
+
+    private synchronized Event[] spareRing() {
+        return spareEvents;
+    }
+
+    /** The event of {@code claim} in that ring, or {@code null}: not yet published, overwritten, or rewritten while read. */
+    private Event read(Event[] ring, long[] ringStamps, long claim) {
+        int slot = (int) claim & mask;
+        if ((long) STAMPS.getAcquire(ringStamps, slot) != claim) {
+            return null;
+        }
+        Event e = (Event) EVENTS.getAcquire(ring, slot);
+        VarHandle.loadLoadFence();
+        return (long) STAMPS.getAcquire(ringStamps, slot) == claim ? e : null;
     }
 
     /** How many events the buffer keeps at most. */

@@ -24,11 +24,14 @@ public final class Window {
     private final long firstClaim;
     private final long endClaim;
     private final int copied;
+    private final long after;
     private Event[] events;
     private int count;
     private boolean sorted;
 
-    Window(Event[] events, int count, int capacity, long firstClaim, long endClaim) {
+    /** @param after claims in the window holding events emitted after its trigger, left out */
+    Window(Event[] events, int count, int capacity, long firstClaim, long endClaim, long after) {
+        this.after = after;
         this.events = events;
         this.count = count;
         this.copied = count;
@@ -39,7 +42,7 @@ public final class Window {
 
     /** An empty window, for a buffer that has never been given an event. */
     public static Window empty(int capacity) {
-        return new Window(new Event[0], 0, capacity, 0, 0);
+        return new Window(new Event[0], 0, capacity, 0, 0, 0);
     }
 
     /**
@@ -109,10 +112,11 @@ public final class Window {
      * Claims inside the window whose event was not copied: still being written by their thread,
      * overwritten while the copy ran, or (rarely) lost because a thread was preempted between
      * claiming a slot and filling it for a whole turn of the ring, and then filled it with its
-     * older event. Usually 0; counted, never silent.
+     * older event. Usually 0; counted, never silent. Events left out because they were emitted
+     * after the window's trigger are not missed.
      */
     public long missed() {
-        return (endClaim - firstClaim) - copied;
+        return (endClaim - firstClaim) - copied - after;
     }
 
     @Override

@@ -36,7 +36,7 @@ class ConcurrentSnapshotTest {
     void everySnapshotIsAConsistentWindowWithItsTrigger(@TempDir Path dir) throws Exception {
         Router router = new Router();
         router.configure(SnapshotSinkTest.config(dir, "\"triggers\": [\"WORK_FAILED\"], \"cooldownMs\": 0,"
-                + " \"maxFiles\": 1000"), "concurrent.json");
+                + " \"maxFiles\": 1000, \"maxSnapshotsPerMinute\": 100000"), "concurrent.json");
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch started = new CountDownLatch(EMITTERS);
         List<Thread> emitters = new ArrayList<>();

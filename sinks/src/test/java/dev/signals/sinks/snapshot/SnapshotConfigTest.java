@@ -58,6 +58,10 @@ class SnapshotConfigTest {
         refused(buffer + "\"cooldownMs\": -1", "sinks.snapshots.cooldownMs", "out of range");
         refused(buffer + "\"maxFiles\": 0", "sinks.snapshots.maxFiles", "out of range");
         refused(buffer + "\"maxBytes\": 0", "sinks.snapshots.maxBytes", "out of range");
+        refused(buffer + "\"maxSnapshotsPerMinute\": 0", "sinks.snapshots.maxSnapshotsPerMinute", "out of range");
+        refused(buffer + "\"maxSnapshotsPerMinute\": -5", "sinks.snapshots.maxSnapshotsPerMinute", "out of range");
+        refused(buffer + "\"maxSnapshotsPerMinute\": \"ten\"", "sinks.snapshots.maxSnapshotsPerMinute", "");
+        refused(buffer + "\"maxBytesPerMinute\": 0", "sinks.snapshots.maxBytesPerMinute", "out of range");
         refused(buffer + "\"intervalMs\": 10", "sinks.snapshots.intervalMs", "at least 1000 ms");
         refused(buffer + "\"onShutdown\": \"yes\"", "sinks.snapshots.onShutdown", "true or false");
         refused(buffer + "\"onUncaughtException\": 1", "sinks.snapshots.onUncaughtException", "true or false");
@@ -84,7 +88,8 @@ class SnapshotConfigTest {
                 + ", \"triggers\": [\"ERROR\", \"FATAL\", \"CIRCUIT_BREAKER_OPENED\", \"PAYMENT_*\", \"*\"],"
                 + " \"triggerSeverity\": \"ERROR\", \"minSeverity\": \"TRACE\", \"cooldownMs\": 60000,"
                 + " \"maxFiles\": 50, \"maxBytes\": 268435456, \"onUncaughtException\": false, \"onShutdown\": false,"
-                + " \"intervalMs\": 0, \"service\": \"orders\""), "app.json");
+                + " \"intervalMs\": 0, \"service\": \"orders\", \"maxSnapshotsPerMinute\": 10,"
+                + " \"maxBytesPerMinute\": 134217728"), "app.json");
         assertTrue(router.stats().sinks().containsKey("snapshots"));
     }
 }

@@ -244,7 +244,7 @@ class SnapshotSinkTest {
     @Test
     void snapshotsInTheSameMillisecondNeverShareAName() {
         Path out = dir.resolve("snaps");
-        router.configure(config(out, "\"cooldownMs\": 0, \"maxFiles\": 1000"), "t.json");
+        router.configure(config(out, "\"cooldownMs\": 0, \"maxFiles\": 1000, \"maxSnapshotsPerMinute\": 1000"), "t.json");
         emit(ORDER_CREATED, "created");
         int started = 0;
         for (int round = 0; round < 10; round++) {

@@ -1,0 +1,127 @@
+package dev.signals.sinks.snapshot;
+
+import static dev.signals.sinks.snapshot.SnapshotTesting.lines;
+import static dev.signals.sinks.snapshot.SnapshotTesting.snapshots;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signals.Event;
+import dev.signals.Field;
+import dev.signals.Severity;
+import dev.signals.Signal;
+import dev.signals.router.Router;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A snapshot holds the window that ends at its trigger, however hard other threads emit: the
+ * triggering thread may be descheduled between putting its trigger in the buffer and copying it
+ * for many turns of the ring, and the copy must still hold the events that led up to it.
+ */
+class WindowAtTriggerTest {
+
+    private static final Signal WORK = Signal.of("WORK_DONE", Severity.DEBUG);
+    private static final Signal FAILED = Signal.of("WORK_FAILED", Severity.ERROR);
+
+    @Test
+    @Timeout(120)
+    void twentySnapshotsOfAThousandEventBufferUnderThreeEmitters(@TempDir Path dir) throws Exception {
+        for (int run = 0; run < 20; run++) {
+            assertWindowEndsAtTrigger(dir.resolve("run-" + run), 1_000, 3, 990, 900);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aHundredThousandEventBufferUnderFourEmitters(@TempDir Path dir) throws Exception {
+        for (int run = 0; run < 3; run++) {
+            assertWindowEndsAtTrigger(dir.resolve("run-" + run), 100_000, 4, 99_000, 90_000);
+        }
+    }
+
+    private static void assertWindowEndsAtTrigger(Path dir, int capacity, int emitters, int minEvents, int minBefore)
+            throws Exception {
+        Files.createDirectories(dir);
+        Router router = new Router();
+        router.configure(config(dir, capacity), "window.json");
+        AtomicBoolean stop = new AtomicBoolean();
+        LongAdder emitted = new LongAdder();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < emitters; t++) {
+            int emitter = t;
+            Thread thread = new Thread(() -> {
+                for (long n = 0; !stop.get(); n++) {
+                    if (router.isRouted(WORK)) {
+                        router.dispatch(Event.builder(WORK).message("item")
+                                .fields(Field.of("emitter", emitter), Field.of("n", n)).build());
+                    }
+                    emitted.increment();
+                }
+            }, "emitter-" + t);
+            thread.start();
+            threads.add(thread);
+        }
+        Event[] trigger = new Event[1];
+        Thread triggering = new Thread(() -> {
+            // Only once the ring has turned a few times, so that the past can be lost.
+            while (emitted.sum() < 3L * capacity) {
+                Thread.onSpinWait();
+            }
+            // As Signals.emit does: ask whether the signal is routed, then build the event, then dispatch.
+            if (router.isRouted(FAILED)) {
+                trigger[0] = Event.builder(FAILED).message("failed").build();
+                router.dispatch(trigger[0]);
+            }
+        }, "triggering");
+        try {
+            triggering.start();
+            triggering.join(60_000);
+            router.flush();
+        } finally {
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+            router.close();
+        }
+
+        List<Path> files = snapshots(dir);
+        assertEquals(1, files.size(), "one snapshot, for the one trigger");
+        List<Map<String, Object>> lines = lines(files.get(0));
+        List<Map<String, Object>> events = lines.subList(1, lines.size());
+        long triggerSeq = trigger[0].sequence();
+        long previous = -1;
+        int before = 0;
+        int debug = 0;
+        boolean holdsTrigger = false;
+        for (Map<String, Object> e : events) {
+            long seq = ((BigDecimal) e.get("seq")).longValueExact();
+            assertTrue(seq > previous, "seq " + seq + " after " + previous);
+            previous = seq;
+            before += seq < triggerSeq ? 1 : 0;
+            holdsTrigger |= seq == triggerSeq;
+            debug += "DEBUG".equals(e.get("severity")) ? 1 : 0;
+        }
+        String figures = dir + ": " + events.size() + " events, " + before + " before the trigger, header " + lines.get(0);
+        assertTrue(holdsTrigger, "holds its trigger; " + figures);
+        assertTrue(events.size() >= minEvents, figures);
+        assertTrue(before >= minBefore, figures);
+        assertTrue(debug >= minBefore, "DEBUG events are kept; " + figures);
+    }
+
+    private static String config(Path dir, int capacity) {
+        return "{\"sinks\": {\"timeline\": {\"type\": \"time-travel\", \"capacity\": " + capacity + "},"
+                + " \"snapshots\": {\"type\": \"snapshot\", \"buffer\": \"timeline\", \"directory\": \""
+                + dir.toString().replace("\\", "\\\\") + "\", \"triggers\": [\"WORK_FAILED\"], \"onShutdown\": false}},"
+                + " \"routes\": [{\"signals\": [\"*\"], \"sinks\": [\"timeline\", \"snapshots\"]}]}";
+    }
+}
