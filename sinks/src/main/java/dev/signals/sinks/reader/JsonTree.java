@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -22,6 +23,8 @@ final class JsonTree {
 
     /** Parsers for lines a snapshot may hold: limits generous enough for any event Signals writes. */
     static final JsonFactory JSON = JsonFactory.builder()
+            // No ThreadLocal buffer pool: a pooled thread would keep an undeployed application loaded.
+            .recyclerPool(JsonRecyclerPools.nonRecyclingPool())
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(LineSplitter.MAX_LINE)
                     .maxNestingDepth(1_000)

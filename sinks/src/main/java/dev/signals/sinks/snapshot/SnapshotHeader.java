@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.signals.Event;
 import dev.signals.sinks.json.Rfc3339;
 import dev.signals.sinks.json.Utf16;
@@ -35,6 +36,8 @@ public final class SnapshotHeader {
     // Non-ASCII escaped: header strings (reason, host, service) come from anywhere, and the
     // line must stay one valid line whatever they hold (control characters are always escaped).
     private static final JsonFactory JSON = JsonFactory.builder()
+            // No ThreadLocal buffer pool: a pooled thread would keep an undeployed application loaded.
+            .recyclerPool(JsonRecyclerPools.nonRecyclingPool())
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
