@@ -332,7 +332,7 @@ public final class Router implements Dispatcher {
         if (targets.isEmpty()) {
             return;
         }
-        deliver(t, event, null);
+        deliver(t, targets, event, null);
     }
 
     /** Replaces the fields the config redacts, for span attributes and other paths that are not events. */
@@ -359,8 +359,9 @@ public final class Router implements Dispatcher {
     /** Delivers to every target but {@code except}; how reports about a sink avoid that sink. */
     void dispatchExcept(Event event, SinkChannel except) {
         RouteTable t = table;
-        if (!t.targets(event.signal()).isEmpty()) {
-            deliver(t, event, except);
+        Targets targets = t.targets(event.signal());
+        if (!targets.isEmpty()) {
+            deliver(t, targets, event, except);
         }
     }
 
@@ -370,17 +371,17 @@ public final class Router implements Dispatcher {
     }
 
     /**
-     * Delivers through {@code t}, or through the table that replaced it: the dispatch is counted
-     * in flight on the table it uses, so that the sinks a reload retires outlive it.
+     * Delivers to {@code targets} of {@code t}, or through the table that replaced it: the
+     * dispatch is counted in flight on the table it uses, so that the sinks a reload retires
+     * outlive it.
      */
-    private void deliver(RouteTable t, Event event, SinkChannel except) {
+    private void deliver(RouteTable t, Targets targets, Event event, SinkChannel except) {
         Object[] stack = DeliveryStack.current();
         int level = DeliveryStack.depth(stack);
         while (true) {
             t.inFlight.enter();
             try {
                 if (table == t) {
-                    Targets targets = t.targets(event.signal());
                     if (level >= DeliveryStack.MAX_DEPTH) {
                         targets.drop(DropReason.NESTED, except);
                         return;
@@ -393,13 +394,14 @@ public final class Router implements Dispatcher {
                 t.inFlight.exit();
             }
             t = table; // swapped meanwhile: deliver wholly by the new table
+            targets = t.targets(event.signal());
         }
     }
 
     @Override
     public int snapshot(String reason) {
         int started = 0;
-        for (SinkChannel c : allChannels()) {
+        for (SinkChannel c : channels) {
             if (c.sink() instanceof SnapshotTrigger) {
                 try {
                     if (((SnapshotTrigger) c.sink()).snapshot(reason)) {
@@ -421,7 +423,7 @@ public final class Router implements Dispatcher {
      */
     public RouterStats stats() {
         Map<String, SinkStats> out = new LinkedHashMap<>();
-        for (SinkChannel c : allChannels()) {
+        for (SinkChannel c : channels) {
             out.merge(c.name(), c.stats(), SinkStats::plus);
         }
         return new RouterStats(retired.addTo(out), afterClose.count());
@@ -441,7 +443,7 @@ public final class Router implements Dispatcher {
     public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean all = true;
-        for (SinkChannel c : allChannels()) {
+        for (SinkChannel c : channels) {
             all &= c.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         return all;
@@ -463,7 +465,7 @@ public final class Router implements Dispatcher {
         synchronized (lock) {
             second = closing;
             closing = true;
-            all = allChannels();
+            all = channels;
         }
         if (second) {
             awaitClosed(deadline); // outside the lock: the first closer needs it to finish
@@ -478,8 +480,7 @@ public final class Router implements Dispatcher {
         } finally {
             synchronized (lock) {
                 closed = true;
-                table = RouteTable.allTo(newRoute(List.of(RoutePattern.parse("*")), Severity.TRACE, null, null, null,
-                        List.of(newChannel("after-close", Severity.TRACE, afterClose, DeliveryPolicy.DIRECT, null))));
+                table = everythingTo(newChannel("after-close", Severity.TRACE, afterClose, DeliveryPolicy.DIRECT, null));
                 codeRoutes.clear();
                 codeSinks.clear();
                 config = ConfigState.EMPTY;
@@ -539,11 +540,6 @@ public final class Router implements Dispatcher {
         return err;
     }
 
-    /** Every channel the router holds: routed ones, then fallbacks and referenced sinks, then those being retired. */
-    private List<SinkChannel> allChannels() {
-        return channels;
-    }
-
     /** Publishes the channels in force, then those being retired, as one immutable list. Under the lock. */
     private void publishChannels() {
         Set<SinkChannel> all = new LinkedHashSet<>(table.sinks());
@@ -557,13 +553,17 @@ public final class Router implements Dispatcher {
 
     private void swapTable() {
         if (startupChannel != null) {
-            table = RouteTable.allTo(newRoute(List.of(RoutePattern.parse("*")), Severity.TRACE, null, null, null,
-                    List.of(startupChannel)));
+            table = everythingTo(startupChannel);
             return;
         }
         List<Route> all = new ArrayList<>(codeRoutes);
         all.addAll(config.routes);
         table = new RouteTable(all, config.options.redact());
+    }
+
+    /** A table that sends every signal, whatever its severity, to {@code channel} alone. */
+    private RouteTable everythingTo(SinkChannel channel) {
+        return RouteTable.allTo(newRoute(List.of(RoutePattern.parse("*")), Severity.TRACE, null, null, null, List.of(channel)));
     }
 
     /** Holds every event in {@code buffer} until {@link #endStartup()}: the global router while it is configured. */
