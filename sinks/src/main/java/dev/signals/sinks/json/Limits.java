@@ -19,6 +19,16 @@ public final class Limits {
     private Limits() {
     }
 
+    /**
+     * The text of {@code text}, or of as much of it as {@link #cut} keeps and one character more
+     * (so that it still cuts and marks it): a builder or a lazily made sequence of a gigabyte is
+     * never copied whole.
+     */
+    public static String head(CharSequence text) {
+        int length = text.length();
+        return length <= MAX_STRING_CHARS ? text.toString() : text.subSequence(0, MAX_STRING_CHARS + 1).toString();
+    }
+
     /** {@code s} itself when it is short enough, else its first characters followed by {@link #MARK}. */
     public static String cut(String s) {
         if (s == null || s.length() <= MAX_STRING_CHARS) {

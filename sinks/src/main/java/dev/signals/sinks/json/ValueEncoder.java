@@ -65,8 +65,10 @@ final class ValueEncoder {
     private void write(JsonGenerator g, Object v, int depth) throws IOException {
         if (v == null) {
             g.writeNull();
+        } else if (v instanceof String) {
+            string(g, (String) v);
         } else if (v instanceof CharSequence) {
-            string(g, v.toString());
+            string(g, Limits.head((CharSequence) v));
         } else if (v instanceof Number) {
             number(g, (Number) v);
         } else if (v instanceof Boolean) {

@@ -57,12 +57,15 @@ public final class TimeTravelSink implements Sink {
     private static final VarHandle EVENTS = MethodHandles.arrayElementVarHandle(Event[].class);
     private static final VarHandle STAMPS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle FROZEN_BY;
+    private static final VarHandle PLACED_TRIGGER;
     /** The stamp of a slot never written, or being written: no claim is negative. */
     private static final long BUSY = -1L;
 
     static {
         try {
-            FROZEN_BY = MethodHandles.lookup().findVarHandle(TimeTravelSink.class, "frozenBy", Event.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            FROZEN_BY = lookup.findVarHandle(TimeTravelSink.class, "frozenBy", Event.class);
+            PLACED_TRIGGER = lookup.findVarHandle(TimeTravelSink.class, "placedTrigger", Event.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -84,6 +87,8 @@ public final class TimeTravelSink implements Sink {
     private volatile Event frozenBy;
     private volatile Thread frozenThread;
     private volatile long frozenClaim;
+    /** A trigger {@link #copy(Event)} put in before {@link #accept} was given it; that delivery is then skipped. */
+    private volatile Event placedTrigger;
 
     /** A buffer of {@link #DEFAULT_CAPACITY} events. */
     public TimeTravelSink() {
@@ -119,9 +124,18 @@ public final class TimeTravelSink implements Sink {
             return;
         }
         Predicate<Event> freezes = freezesOn;
-        if (freezes != null && freezes.test(event) && freeze(event)) {
-            return;
+        if (freezes != null && freezes.test(event)) {
+            if (event == placedTrigger && PLACED_TRIGGER.compareAndSet(this, event, (Event) null)) {
+                return; // a snapshot sink reached first has put it in already
+            }
+            if (freeze(event)) {
+                return;
+            }
         }
+        keepUnfrozen(event);
+    }
+
+    private void keepUnfrozen(Event event) {
         long claim = claims.next();
         if ((claim & ClaimCounter.FROZEN) == 0) {
             write(events, stamps, claim, event);
@@ -202,9 +216,14 @@ public final class TimeTravelSink implements Sink {
      * The window that ends at {@code trigger}. When {@code trigger} froze the buffer: the last
      * {@code capacity} events emitted up to and including it (by {@link Event#sequence()}),
      * then the buffer is thawed; events emitted after it that reached the buffer first are left
-     * out. Otherwise the same as {@link #copy()}.
+     * out. A trigger of this buffer that it was not given yet (the snapshot sink routed before
+     * it) is put in and freezes it here, and its own delivery later is skipped. Otherwise the
+     * same as {@link #copy()}.
      */
     public Window copy(Event trigger) {
+        if (trigger != null && frozenBy != trigger && freezesOn(trigger) && !holds(trigger)) {
+            placeAhead(trigger);
+        }
         if (trigger != null && frozenBy == trigger) {
             long claim = frozenClaim;
             try {
@@ -214,6 +233,35 @@ public final class TimeTravelSink implements Sink {
             }
         }
         return copy();
+    }
+
+    /**
+     * A route may name the snapshot sink before its buffer, so the trigger reaches the copy
+     * before the buffer has it: put it in (and freeze) now, as its own delivery would, and let
+     * that delivery, when it comes, be skipped.
+     */
+    private void placeAhead(Event trigger) {
+        placedTrigger = trigger;
+        if (!freeze(trigger)) {
+            keepUnfrozen(trigger);
+        }
+    }
+
+    private boolean freezesOn(Event event) {
+        Predicate<Event> freezes = freezesOn;
+        return freezes != null && freezes.test(event);
+    }
+
+    /** Whether either ring holds {@code event}; searched from the newest claim, where a trigger just kept is. */
+    private boolean holds(Event event) {
+        Event[] spare = spareRing();
+        long end = claims.current();
+        for (long claim = end - 1; claim >= Math.max(0, end - events.length); claim--) {
+            if (read(events, stamps, claim) == event || (spare != null && read(spare, spareStamps, claim) == event)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Thaws the buffer if {@code trigger} froze it (a snapshot not taken); otherwise nothing. */

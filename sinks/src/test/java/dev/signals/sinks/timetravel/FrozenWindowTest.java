@@ -95,4 +95,40 @@ class FrozenWindowTest {
         assertEquals(100, window.size());
         assertTrue(!window.contains(trigger), "the live ring, long past the trigger");
     }
+
+    @Test
+    void aTriggerCopiedBeforeTheBufferIsGivenItFreezesThereAndIsKeptOnce() throws Exception {
+        TimeTravelSink buffer = new TimeTravelSink(100);
+        buffer.freezeOn(IS_TRIGGER);
+        List<Event> before = emit(buffer, WORK, 500);
+        Event trigger = Event.builder(FAILED).message("reached the snapshot sink first").build();
+
+        Window window = buffer.copy(trigger); // the snapshot sink, named before the buffer in the route
+        buffer.accept(trigger); // then the buffer's own delivery of it
+
+        List<Event> expected = new ArrayList<>(before.subList(before.size() - 99, before.size()));
+        expected.add(trigger);
+        assertEquals(expected, window.events());
+        assertEquals(501, buffer.received(), "the trigger is kept once");
+        Event next = emit(buffer, WORK, 1).get(0);
+        List<Event> live = buffer.copy().events();
+        assertSame(next, live.get(99));
+        assertSame(trigger, live.get(98));
+    }
+
+    @Test
+    void aTriggerAlreadyKeptUnfrozenIsNotKeptAgainByItsCopy() throws Exception {
+        TimeTravelSink buffer = new TimeTravelSink(100);
+        buffer.freezeOn(IS_TRIGGER);
+        Event holding = emit(buffer, FAILED, 1).get(0); // holds the one freeze
+        Event[] second = new Event[1];
+        Thread other = new Thread(() -> second[0] = emit(buffer, FAILED, 1).get(0));
+        other.start();
+        other.join();
+
+        buffer.copy(second[0]);
+        buffer.release(holding);
+
+        assertEquals(2, buffer.received(), "found in the ring, not put in a second time");
+    }
 }
