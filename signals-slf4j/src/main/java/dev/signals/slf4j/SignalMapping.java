@@ -17,11 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * emits the level signals themselves. Levels below the minimum are off, whatever the routes.
  *
  * <p>A change makes a new table; resolutions are cached per table, so a new table starts with
- * an empty cache and no logger ever keeps a stale answer.
+ * an empty cache and no logger ever keeps a stale answer. The cache holds at most
+ * {@value #MAX_CACHED} logger names (names made from data, as JUL records may carry, would
+ * otherwise grow it without end); further names are resolved on each call, a walk up their
+ * dotted parents.
  */
 final class SignalMapping {
 
     static final SignalMapping EMPTY = new SignalMapping(Map.of());
+
+    /** The most logger names whose resolution one table keeps. */
+    static final int MAX_CACHED = 10_000;
 
     private static final Severity[] LEVELS = {Severity.TRACE, Severity.DEBUG, Severity.INFO, Severity.WARN, Severity.ERROR};
 
@@ -104,9 +110,16 @@ final class SignalMapping {
         LevelSignals hit = resolved.get(name);
         if (hit == null) {
             hit = lookup(name);
-            resolved.putIfAbsent(name, hit);
+            if (resolved.size() < MAX_CACHED) {
+                resolved.putIfAbsent(name, hit);
+            }
         }
         return hit;
+    }
+
+    /** How many logger names this table has cached. */
+    int cachedNames() {
+        return resolved.size();
     }
 
     private LevelSignals lookup(String name) {

@@ -77,6 +77,18 @@ class MappingTest {
     }
 
     @Test
+    void loggerNamesMadeFromDataDoNotGrowTheCacheWithoutEnd() {
+        SignalMapping mapping = SignalMapping.EMPTY.withPrefix("org.apache", "APACHE");
+        for (int i = 0; i < 3 * SignalMapping.MAX_CACHED; i++) {
+            String expected = i % 2 == 0 ? "APACHE_INFO" : "INFO";
+            String name = (i % 2 == 0 ? "org.apache.tenant" : "com.example.tenant") + i;
+            assertEquals(expected, mapping.resolve(name).forSeverity(Severity.INFO).name(), name);
+        }
+        assertEquals(SignalMapping.MAX_CACHED, mapping.cachedNames());
+        assertEquals("APACHE_INFO", mapping.resolve("org.apache.beyond.the.cache").forSeverity(Severity.INFO).name());
+    }
+
+    @Test
     @CaptureSignals("WARN")
     void levelChecksFollowTheMappedSignals() {
         Logger pool = LoggerFactory.getLogger("com.zaxxer.hikari.HikariDataSource");
