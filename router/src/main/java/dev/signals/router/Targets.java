@@ -142,7 +142,7 @@ final class Targets {
     }
 
     private static void deliverTo(SinkChannel sink, Event event, Object[] stack, int level) {
-        if (level > 0 && DeliveryStack.contains(stack, level, sink)) {
+        if ((level > 0 && DeliveryStack.contains(stack, level, sink)) || sink.emittedOnOwnThread(event)) {
             sink.countDropped(DropReason.FEEDBACK);
             return;
         }

@@ -10,9 +10,11 @@ import dev.signals.Event;
 import dev.signals.Field;
 import dev.signals.Severity;
 import dev.signals.Signal;
+import dev.signals.Sink;
 import dev.signals.router.delivery.DeliveryStack;
 import dev.signals.router.delivery.DropReason;
 import dev.signals.router.delivery.SinkStats;
+import dev.signals.router.spi.OwnThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -158,6 +160,43 @@ class RouterTest {
         assertEquals(List.of(ORDER_CREATED), got.stream().map(Event::signal).toList());
         SinkStats s = router.stats().sinks().values().iterator().next();
         assertEquals(1, s.dropped(DropReason.FEEDBACK), "the echo is counted, not lost silently");
+        assertEquals(s.routed(), s.delivered() + s.droppedTotal());
+    }
+
+    /** A sink that names the threads of the library it sends with, and records what it gets. */
+    private static final class LibraryBackedSink implements Sink, OwnThreads {
+        final List<Event> got = new ArrayList<>();
+
+        @Override
+        public void accept(Event event) {
+            got.add(event);
+        }
+
+        @Override
+        public boolean isOwnThread(String threadName) {
+            if (threadName.equals("hostile-name-check")) {
+                throw new IllegalStateException("a sink's own check failing");
+            }
+            return threadName.startsWith("library-io-");
+        }
+    }
+
+    @Test
+    void whatASinksLibraryLogsOnItsOwnThreadsNeverFlowsBackIntoIt() throws Exception {
+        LibraryBackedSink library = new LibraryBackedSink();
+        RecordingSink other = new RecordingSink("other");
+        router.route("*", library);
+        router.route("*", other);
+        for (String thread : new String[] {"library-io-1", "library-io-selector", "application", "hostile-name-check"}) {
+            Thread t = new Thread(() -> emit(ORDER_CREATED), thread);
+            t.start();
+            t.join();
+        }
+        assertEquals(List.of("application", "hostile-name-check"), library.got.stream().map(Event::thread).toList(),
+                "the library's threads are held back; a check that throws counts as not its own");
+        assertEquals(4, other.events().size(), "every other sink gets them all");
+        SinkStats s = router.stats().sinks().values().stream().filter(x -> x.delivered() == 2).findFirst().orElseThrow();
+        assertEquals(2, s.dropped(DropReason.FEEDBACK), "counted, not lost silently");
         assertEquals(s.routed(), s.delivered() + s.droppedTotal());
     }
 

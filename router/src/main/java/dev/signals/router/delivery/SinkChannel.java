@@ -7,6 +7,7 @@ import dev.signals.Sink;
 import dev.signals.router.RouterSignals;
 import dev.signals.router.spi.BatchFailedException;
 import dev.signals.router.spi.BatchSink;
+import dev.signals.router.spi.OwnThreads;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class SinkChannel {
     private final LongSupplier nanoTime;
     private final CircuitBreaker breaker;
     private final AsyncDelivery async;
+    /** The sink's threads the router does not start, or {@code null} when it names none. */
+    private final OwnThreads ownThreads;
     /** For a {@link BatchSink}: events it accepted that no successful flush has confirmed yet. */
     private final AtomicLong unconfirmed = new AtomicLong();
     /** Set when closing begins; a synchronous sink then takes no more events (they count as SHUTDOWN). */
@@ -63,6 +66,22 @@ public final class SinkChannel {
                 ? new CircuitBreaker(policy.breakerFailures(), policy.breakerOpen().toNanos(), nanoTime, new BreakerReports())
                 : null;
         this.async = policy.isAsync() ? new AsyncDelivery(name, policy, counters, new AsyncTarget(), this) : null;
+        this.ownThreads = sink instanceof OwnThreads ? (OwnThreads) sink : null;
+    }
+
+    /**
+     * Whether {@code event} was emitted on a thread the sink runs without the router (see
+     * {@link OwnThreads}): it is the sink's own echo.
+     */
+    public boolean emittedOnOwnThread(Event event) {
+        if (ownThreads == null) {
+            return false;
+        }
+        try {
+            return ownThreads.isOwnThread(event.thread());
+        } catch (Throwable t) {
+            return false; // the sink's own code: a failure here must not stop the event
+        }
     }
 
     public String name() {

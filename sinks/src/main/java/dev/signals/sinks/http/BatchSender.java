@@ -26,6 +26,8 @@ final class BatchSender {
     }
 
     private final HttpClient client;
+    /** The name prefix of the client's threads, or {@code null} when unknown. */
+    private final String clientThreads;
     private final URI uri;
     private final RequestHeaders headers;
     private final Duration timeout;
@@ -43,6 +45,27 @@ final class BatchSender {
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        this.clientThreads = clientThreadPrefix(client);
+    }
+
+    /**
+     * The JDK client names its threads {@code HttpClient-<id>-SelectorManager} and
+     * {@code HttpClient-<id>-Worker-<n>}, and says its id in {@code toString()} ({@code …(<id>)}).
+     * {@code null} when a JDK says it otherwise: its threads are then not told apart.
+     */
+    private static String clientThreadPrefix(HttpClient client) {
+        String text = client.toString();
+        int open = text.lastIndexOf('(');
+        if (open < 0 || !text.endsWith(")") || open + 2 > text.length() - 1) {
+            return null;
+        }
+        String id = text.substring(open + 1, text.length() - 1);
+        return id.chars().allMatch(Character::isDigit) ? "HttpClient-" + id + "-" : null;
+    }
+
+    /** Whether the thread named {@code threadName} is one of the client's own threads. */
+    boolean isClientThread(String threadName) {
+        return clientThreads != null && threadName != null && threadName.startsWith(clientThreads);
     }
 
     /**

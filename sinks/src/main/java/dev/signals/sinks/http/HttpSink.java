@@ -3,6 +3,7 @@ package dev.signals.sinks.http;
 import dev.signals.Event;
 import dev.signals.router.spi.BatchFailedException;
 import dev.signals.router.spi.BatchSink;
+import dev.signals.router.spi.OwnThreads;
 import dev.signals.sinks.json.EventJsonWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -37,7 +38,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safe (one lock), but meant for one worker thread.
  */
-public final class HttpSink implements BatchSink {
+public final class HttpSink implements BatchSink, OwnThreads {
 
     /** Events per batch when not configured (also for the {@code http} config type). */
     public static final int DEFAULT_BATCH_SIZE = 500;
@@ -86,6 +87,15 @@ public final class HttpSink implements BatchSink {
     /** A builder for a sink posting to {@code url} ({@code http} or {@code https}). */
     public static Builder builder(URI url) {
         return new Builder(url);
+    }
+
+    /**
+     * The HTTP client's own threads (its selector and its default executor): what the client
+     * logs there while it sends this sink's batches must not come back to it.
+     */
+    @Override
+    public boolean isOwnThread(String threadName) {
+        return sender.isClientThread(threadName);
     }
 
     /** The configured linger: how long the router's worker may hold a partial batch once its queue is dry. */
