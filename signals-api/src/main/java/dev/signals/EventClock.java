@@ -19,13 +19,24 @@ final class EventClock {
     private static final long ANCHOR_NANOS = 1_000_000_000L;
 
     /** A wall-clock reading and the monotonic reading taken with it. Immutable, swapped whole. */
-    private static final class Anchor {
+    static final class Anchor {
         final long nanos;
         final long epochMicros;
 
         Anchor(long nanos, long epochMicros) {
             this.nanos = nanos;
             this.epochMicros = epochMicros;
+        }
+
+        /** Whether a stamp at monotonic time {@code now} may be taken from this anchor: less than a second after it. */
+        boolean covers(long now) {
+            long elapsed = now - nanos;
+            return elapsed >= 0 && elapsed < ANCHOR_NANOS;
+        }
+
+        /** The stamp at monotonic time {@code now}, which this anchor {@link #covers}. */
+        long at(long now) {
+            return epochMicros + (now - nanos) / 1_000;
         }
     }
 
@@ -37,14 +48,13 @@ final class EventClock {
     static long nowMicros() {
         long nanos = System.nanoTime();
         Anchor a = anchor;
-        long elapsed = nanos - a.nanos;
-        if (elapsed < 0 || elapsed >= ANCHOR_NANOS) {
+        if (!a.covers(nanos)) {
             // Threads racing here each make an anchor; any of them will do.
             a = newAnchor();
             anchor = a;
             return a.epochMicros;
         }
-        return a.epochMicros + elapsed / 1_000;
+        return a.at(nanos);
     }
 
     private static Anchor newAnchor() {

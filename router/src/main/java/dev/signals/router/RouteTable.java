@@ -5,6 +5,7 @@ import dev.signals.Signal;
 import dev.signals.router.delivery.SinkChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,6 @@ final class RouteTable {
     static final RouteTable EMPTY = new RouteTable(List.of(), Set.of());
 
     private final List<Route> routes;
-    private final Set<String> redact;
     private final UnaryOperator<Field> redactor;
     private final Set<SinkChannel> sinks;
     private volatile Targets[] cache = new Targets[64];
@@ -34,14 +34,14 @@ final class RouteTable {
 
     RouteTable(List<Route> routes, Set<String> redact) {
         this.routes = List.copyOf(routes);
-        this.redact = Set.copyOf(redact);
-        this.redactor = redact.isEmpty() ? null : f -> redact.contains(f.key()) && f.type() != Field.Type.SECRET
+        Set<String> keys = Set.copyOf(redact);
+        this.redactor = keys.isEmpty() ? null : f -> keys.contains(f.key()) && f.type() != Field.Type.SECRET
                 ? Field.secret(f.key(), "***") : f;
         Set<SinkChannel> all = new LinkedHashSet<>();
         for (Route r : routes) {
             all.addAll(r.sinks());
         }
-        this.sinks = java.util.Collections.unmodifiableSet(all);
+        this.sinks = Collections.unmodifiableSet(all);
     }
 
     /** A table that sends every signal down {@code route}, redacting nothing. */
@@ -51,11 +51,6 @@ final class RouteTable {
 
     List<Route> routes() {
         return routes;
-    }
-
-    /** Field keys whose values every sink must see as {@code ***}. */
-    Set<String> redact() {
-        return redact;
     }
 
     /** Replaces redacted fields by secrets (written as {@code ***}); {@code null} when nothing is redacted. */

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signals.Event;
 import dev.signals.Field;
+import dev.signals.Severity;
 import dev.signals.Signal;
+import dev.signals.router.delivery.DeliveryPolicy;
+import dev.signals.router.delivery.Overflow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,24 +20,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConcurrencyTest {
 
     private static final Signal TICK = Signal.of("CONCURRENCY_TICK");
+    /** Each waits for the dispatches through the table it replaces (see InFlight): enough to race, not to dawdle. */
+    private static final int RELOADS = 100;
 
     @Test
-    void eightThreadsOfAHundredThousandEventsArriveExactlyAndInPerThreadOrder() throws Exception {
+    void eightThreadsOfAHundredThousandEventsArriveExactlyAndInPerThreadOrderThroughAQueue() throws Exception {
         int threads = 8;
         int perThread = 100_000;
         Router router = new Router();
         long[] lastSeen = new long[threads];
         AtomicLong outOfOrder = new AtomicLong();
         AtomicLong count = new AtomicLong();
-        router.route("CONCURRENCY_*", e -> {
+        // Asynchronous: a synchronous sink runs on each emitting thread, where order cannot break.
+        router.route("CONCURRENCY_*", Severity.TRACE, e -> {
             int t = (int) e.field(0).longValue();
             long i = e.field(1).longValue();
             synchronized (lastSeen) {
@@ -41,12 +48,13 @@ class ConcurrencyTest {
                 lastSeen[t] = i;
             }
             count.incrementAndGet();
-        });
+        }, DeliveryPolicy.builder().async(1024, Overflow.BLOCK).build());
         runConcurrently(threads, t -> {
             for (int i = 1; i <= perThread; i++) {
                 router.dispatch(Event.builder(TICK).fields(Field.of("t", t), Field.of("i", i)).build());
             }
         });
+        assertTrue(router.flush(Duration.ofSeconds(60)), "the queue drains");
         assertEquals((long) threads * perThread, count.get());
         assertEquals(0, outOfOrder.get());
         for (long last : lastSeen) {
@@ -66,9 +74,19 @@ class ConcurrencyTest {
                 + " \"d\": {\"type\": \"test-recording\", \"id\": \"swap-d\"}},"
                 + " \"routes\": [{\"signals\": [\"CONCURRENCY_*\"], \"sinks\": [\"c\"]},"
                 + " {\"signals\": [\"*\"], \"sinks\": [\"d\"]}]}";
-        Map<Long, Set<String>> reachedBy = new ConcurrentHashMap<>();
         List<RecordingSink> made = java.util.Collections.synchronizedList(new ArrayList<>());
         RecordingSinkFactory.onCreate = made::add;
+        try {
+            reloadWhileEmitting(router, file, oldRoutes, newRoutes, made);
+        } finally {
+            RecordingSinkFactory.onCreate = sink -> { };
+            router.close();
+        }
+    }
+
+    private static void reloadWhileEmitting(Router router, Path file, String oldRoutes, String newRoutes,
+            List<RecordingSink> made) throws Exception {
+        Map<Long, Set<String>> reachedBy = new ConcurrentHashMap<>();
         Files.writeString(file, oldRoutes);
         router.configure(file);
         AtomicBoolean stop = new AtomicBoolean();
@@ -80,7 +98,7 @@ class ConcurrencyTest {
                 return;
             }
             try {
-                for (int i = 0; i < 200; i++) {
+                for (int i = 0; i < RELOADS; i++) {
                     Files.writeString(file, i % 2 == 0 ? newRoutes : oldRoutes);
                     router.checkConfigNow();
                 }
@@ -100,7 +118,7 @@ class ConcurrencyTest {
             }
         });
         swapper.join();
-        assertEquals(201, made.size() / 2, "every swap made two new sinks");
+        assertEquals(RELOADS + 1, made.size() / 2, "every swap made two new sinks");
         for (RecordingSink sink : made) {
             for (Event e : sink.events()) {
                 reachedBy.computeIfAbsent(e.sequence(), k -> ConcurrentHashMap.newKeySet()).add(sink.id);

@@ -48,6 +48,33 @@ class SignalsFacadeTest {
         assertEquals(List.of(Field.of("order_id", "o-1"), Field.of("items", 2)), e.fields());
     }
 
+    /** Nulls wherever the facade takes an argument, with every signal routed so that each call reaches the router. */
+    @Test
+    void nullsReachTheRouterWithoutThrowingAndNothingFalseIsEmitted() {
+        Signals.emit(null, null, (Field[]) null);
+        Signals.emit(null, "no signal");
+        Signals.emit(ORDER_CREATED, null, (Field) null, null);
+        Signals.emit(ORDER_CREATED, null, (Field[]) null);
+        Signals.info(null);
+        Signals.with((Field[]) null).warn(null, (Field) null);
+        try (Scope scope = Signals.scope((Field[]) null)) {
+            Signals.error(null, Field.error(null));
+        }
+        try (Span span = Signals.span(null, (Field[]) null)) {
+            span.fail((Throwable) null);
+        }
+        Signals.snapshot(null);
+
+        List<Event> got = sink.events();
+        List<String> names = got.stream().map(e -> e.signal().name()).toList();
+        assertEquals(List.of("ORDER_CREATED", "ORDER_CREATED", "INFO", "WARN", "ERROR"), names.subList(0, 5),
+                "an event without a signal is not made; every other call arrives: " + names);
+        for (Event e : got.subList(0, 5)) {
+            assertEquals("", e.message(), "a null message is empty");
+            assertTrue(e.fields().stream().allMatch(f -> f != null && f.key() != null), "no null field: " + e.fields());
+        }
+    }
+
     @Test
     void levelShortcutsEmitTheLevelSignals() {
         Signals.trace("t");
@@ -133,18 +160,22 @@ class SignalsFacadeTest {
     @Test
     void spansEmitStartAndEndAndStampEvents() {
         String traceId;
+        long before = System.nanoTime();
         try (Span span = Signals.span("charge_card", Field.of("order_id", "o-1"))) {
             traceId = span.traceId();
             Signals.info("charging");
             span.fail(new IllegalStateException("declined"));
         }
+        long around = System.nanoTime() - before;
         List<Event> got = sink.events();
         assertEquals(List.of("SPAN_STARTED", "INFO", "SPAN_ENDED"), got.stream().map(e -> e.signal().name()).toList());
         assertEquals(traceId, got.get(1).traceId());
         assertEquals("o-1", got.get(0).field("order_id").stringValue());
         assertEquals("ERROR", got.get(2).field("status").stringValue());
         assertEquals("declined", got.get(2).field("error").errorValue().getMessage());
-        assertTrue(got.get(2).field("duration").durationValue().toNanos() >= 0);
+        long duration = got.get(2).field("duration").durationValue().toNanos();
+        assertTrue(duration >= 0 && duration <= around, "the span's own time, within the time around it: " + duration
+                + " of " + around + " ns");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.signals.sinks.http;
 
-import dev.signals.sinks.testing.Recorder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,6 +19,8 @@ import dev.signals.router.delivery.SinkStats;
 import dev.signals.router.spi.BatchFailedException;
 import dev.signals.sinks.http.ScriptedServer.Reply;
 import dev.signals.sinks.http.ScriptedServer.Request;
+import dev.signals.sinks.testing.Eventually;
+import dev.signals.sinks.testing.Recorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -140,7 +141,8 @@ class HttpSinkTest {
 
     @Test
     void theWorkerLingersWithAPartialBatchSoThatEventsTricklingInLeaveTogether() throws Exception {
-        Duration linger = Duration.ofMillis(300);
+        // Long beside the three emits, which must fall within it to leave together, even on a loaded machine.
+        Duration linger = Duration.ofSeconds(1);
         HttpSink sink = sink().linger(linger).build();
         assertEquals(linger, sink.linger());
         routeAsync(sink, DeliveryPolicy.builder());

@@ -13,6 +13,7 @@ import dev.signals.Field;
 import dev.signals.Severity;
 import dev.signals.Signal;
 import dev.signals.router.Router;
+import dev.signals.sinks.testing.Eventually;
 import dev.signals.sinks.testing.JsonLines;
 import dev.signals.sinks.timetravel.TimeTravelSink;
 import java.io.ByteArrayOutputStream;
@@ -297,7 +298,7 @@ class SnapshotSinkTest {
         Path out = dir.resolve("snaps");
         router.configure(config(out, "\"intervalMs\": 1000"), "t.json");
         emit(ORDER_CREATED, "created");
-        SnapshotTesting.await("two periodic snapshots", Duration.ofSeconds(30), () -> snapshots(out).size() >= 2);
+        Eventually.until(() -> snapshots(out).size() >= 2, Duration.ofSeconds(30), "two periodic snapshots");
         Map<String, Object> header = lines(snapshots(out).get(0)).get(0);
         assertEquals("interval", header.get("reason"));
         assertEquals("interval", JsonLines.obj(header.get("trigger")).get("kind"));

@@ -1,7 +1,5 @@
 package dev.signals.sinks.snapshot;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.signals.sinks.testing.JsonLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,12 +8,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jpountz.lz4.LZ4FrameInputStream;
@@ -77,14 +72,5 @@ public final class SnapshotTesting {
             out.add(((BigDecimal) line.get("seq")).longValueExact());
         }
         return out;
-    }
-
-    /** Waits until {@code condition} holds, polling with short parks, failing after {@code timeout}. */
-    public static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() - deadline < 0, "timed out waiting for " + what);
-            LockSupport.parkNanos(5_000_000L);
-        }
     }
 }

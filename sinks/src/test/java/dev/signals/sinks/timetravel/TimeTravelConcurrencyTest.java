@@ -55,7 +55,10 @@ class TimeTravelConcurrencyTest {
                 missedTotal += w.missed();
                 check(w);
             }
-            assertTrue(missedTotal < (long) copies * 1_000, "most slots are copied: missed " + missedTotal);
+            // Measured here: 3 to 8 slots missed per copy of 1,000 on average (slots being rewritten as
+            // the copy passes them). A copy that skipped or lost a real share of its window fails this.
+            assertTrue(missedTotal <= (long) copies * 50, "at most 5 % of the slots missed on average: " + missedTotal
+                    + " in " + copies + " copies");
         } finally {
             stop.set(true);
             for (Thread t : writers) {

@@ -1,4 +1,4 @@
-package dev.signals.sinks.http;
+package dev.signals.sinks.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -7,12 +7,13 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition with a deadline, looking again every millisecond. */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static void until(BooleanSupplier condition, Duration timeout, String what) {
+    /** Returns once {@code condition} holds; fails the test naming {@code what} when it has not by {@code timeout}. */
+    public static void until(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
