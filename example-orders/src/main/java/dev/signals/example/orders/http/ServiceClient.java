@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Makes one call from one service to another: {@code POST} of a JSON body inside a client span,
- * with the span's trace headers ({@code traceparent}, {@code tracestate}), the deadline the timeout sets, and a request key that
- * names the attempt. Classifies what went wrong as a {@link CallException}. Retries and
+ * with the span's trace headers ({@code traceparent}, {@code tracestate}), the deadline the
+ * timeout sets, and a request key that names the attempt. Classifies what went wrong as a {@link CallException}. Retries and
  * breakers wrap this; one call here is one attempt. Thread-safe.
  */
 public final class ServiceClient {
