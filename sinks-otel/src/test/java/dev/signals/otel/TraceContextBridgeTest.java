@@ -189,6 +189,17 @@ class TraceContextBridgeTest {
     }
 
     @Test
+    void linesWhitespaceAndEmptyMembersAreOneListAndNoTraceparentMeansNoTracestate() {
+        Sent sent = serve(lines("TraceParent", parent("01"), "TRACESTATE", " foo=1 \t,, ", "tracestate", "",
+                "tracestate", "bar=2\t"));
+        assertEquals("foo=1,bar=2", sent.bySignals.get("tracestate"));
+        assertEquals("foo=1,bar=2", sent.byOtel.get("tracestate"));
+        Sent orphan = serve(lines("tracestate", "foo=1"));
+        assertNull(orphan.bySignals.get("tracestate"));
+        assertNull(orphan.byOtel.get("tracestate"));
+    }
+
+    @Test
     void severalTraceparentLinesStartANewTrace() {
         Sent sent = serve(lines("traceparent", parent("01"), "traceparent", parent("01"), "tracestate", "foo=1"));
         assertFalse(sent.bySignals.get("traceparent").contains(TRACE));
