@@ -312,7 +312,7 @@ public final class Event {
 
         public Event build() {
             // Ids are taken as given (readers rebuild events from files), so the context is not validated.
-            TraceContext trace = traceId == null && spanId == null ? null : TraceContext.local(traceId, spanId, false);
+            TraceContext trace = traceId == null && spanId == null ? null : TraceContext.local(traceId, spanId, 0, TraceState.empty());
             return new Event(epochMicros == Long.MIN_VALUE ? nowMicros() : epochMicros,
                     sequence < 0 ? SEQUENCE.incrementAndGet() : sequence, signal, message,
                     thread == null ? Thread.currentThread().getName() : thread, trace,

@@ -21,6 +21,7 @@ import java.util.concurrent.Executor;
 public final class Signals {
 
     private static volatile boolean internalErrorReported;
+    private static volatile boolean headerFailureReported;
 
     private Signals() {
     }
@@ -448,19 +449,48 @@ public final class Signals {
     }
 
     /**
-     * Continues a trace from another service: until the returned scope is closed, this thread's
-     * events carry the remote trace id and span id, and spans opened here are children of the
-     * remote span (a remote parent, in the bridged tracing system too). Open a span right inside
+     * Continues a trace from another service, from all the request's trace headers: until the
+     * returned scope is closed, this thread's events carry the remote trace id and span id, and
+     * spans opened here are children of the remote span (a remote parent, in the bridged tracing
+     * system too), with the caller's trace flags and {@code tracestate}. Open a span right inside
      * the scope, as below: the tracing system's own instrumentation then finds that span as its
-     * parent. A missing or malformed header opens a scope that changes nothing.
+     * parent. No {@code traceparent}, a malformed one, or several {@code traceparent} lines open
+     * a scope that changes nothing; {@link TraceHeaders#read} says how each header is read.
      *
      * <pre>{@code
-     * try (Scope remote = Signals.continueTrace(request.header("traceparent"));
+     * try (Scope remote = Signals.continueTraceFrom(exchange.getRequestHeaders()::get);
+     *      Span span = Signals.span("handle_order")) { ... }
+     * }</pre>
+     *
+     * @param headers the request's header lines by case-insensitive name; an exception it throws
+     *     is reported once on stderr and the scope changes nothing
+     */
+    public static Scope continueTraceFrom(TraceHeaders.Getter headers) {
+        TraceContext remote;
+        try {
+            remote = TraceHeaders.read(headers);
+        } catch (RuntimeException e) {
+            reportHeaderFailure(e);
+            remote = null;
+        }
+        return continueRemote(remote);
+    }
+
+    /**
+     * Continues a trace from a single {@code traceparent} header value, without
+     * {@code tracestate}: the single-header form of {@link #continueTraceFrom}, for a transport
+     * that carries nothing else. A missing or malformed header opens a scope that changes nothing.
+     *
+     * <pre>{@code
+     * try (Scope remote = Signals.continueTrace(message.attribute("traceparent"));
      *      Span span = Signals.span("handle_order")) { ... }
      * }</pre>
      */
     public static Scope continueTrace(String traceparent) {
-        TraceContext remote = TraceContext.fromTraceparent(traceparent);
+        return continueRemote(TraceContext.fromTraceparent(traceparent));
+    }
+
+    private static Scope continueRemote(TraceContext remote) {
         ThreadContext now = ThreadContext.current();
         if (remote == null) {
             return Scope.open(now);
@@ -506,6 +536,13 @@ public final class Signals {
     /** An executor that runs each task with the context of the thread that submitted it. */
     public static Executor wrap(Executor executor) {
         return task -> executor.execute(wrap(task));
+    }
+
+    private static void reportHeaderFailure(RuntimeException e) {
+        if (!headerFailureReported) {
+            headerFailureReported = true;
+            System.err.println("Signals: reading trace headers failed (" + Failures.describe(e) + "); the trace is not continued");
+        }
     }
 
     private static void reportInternalError(Throwable t) {

@@ -47,6 +47,8 @@ public final class Span implements AutoCloseable {
     public static final Signal ENDED = Signal.of("SPAN_ENDED", Severity.DEBUG);
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** A trace Signals starts is sampled, and its id random ({@link #randomId}: every bit drawn). */
+    private static final int NEW_TRACE_FLAGS = TraceContext.SAMPLED | TraceContext.RANDOM;
 
     private final String name;
     private final TraceContext context;
@@ -88,8 +90,8 @@ public final class Span implements AutoCloseable {
         TraceContext parent = ThreadContext.current().trace;
         BridgedSpan bridged = ThreadContext.startBridged(spanName, parent, Signals.redact(fields));
         TraceContext ctx = bridged != null ? bridged.context()
-                : TraceContext.local(parent == null ? randomId(2) : parent.traceId(), randomId(1),
-                        parent == null || parent.sampled());
+                : parent == null ? TraceContext.local(randomId(2), randomId(1), NEW_TRACE_FLAGS, TraceState.empty())
+                : TraceContext.local(parent.traceId(), randomId(1), parent.flags(), parent.traceState());
         Span span = new Span(spanName, ctx, parent == null ? null : parent.spanId(), ThreadContext.raw(), bridged);
         ThreadContext.set(span.installed);
         if (bridged != null) {
@@ -108,7 +110,11 @@ public final class Span implements AutoCloseable {
         return span;
     }
 
-    /** {@code longs} random 64-bit halves as lowercase hex, each never zero, so the id is never all zeros. */
+    /**
+     * {@code longs} random 64-bit halves as lowercase hex, each never zero, so the id is never
+     * all zeros. Every bit is drawn uniformly (but for the one all-zero value), so a trace id's
+     * right-most 7 bytes are random as the W3C {@link TraceContext#RANDOM} flag promises.
+     */
     static String randomId(int longs) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] out = new char[longs * 16];
@@ -169,9 +175,27 @@ public final class Span implements AutoCloseable {
         return startNanos;
     }
 
-    /** The W3C {@code traceparent} header that continues this trace in another service. */
+    /**
+     * The W3C {@code traceparent} header that continues this trace in another service: the
+     * single-header form of {@link #writeHeaders}, which sends the trace's {@code tracestate} too.
+     */
     public String traceparent() {
         return context.traceparent();
+    }
+
+    /**
+     * Writes this span's trace headers onto an outgoing request: {@code traceparent}, and
+     * {@code tracestate} when the trace carries one ({@link TraceHeaders#write}).
+     *
+     * <pre>{@code
+     * HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+     * span.writeHeaders(request::header);
+     * }</pre>
+     *
+     * An exception thrown by {@code headers} reaches the caller.
+     */
+    public void writeHeaders(TraceHeaders.Setter headers) {
+        TraceHeaders.write(context, headers);
     }
 
     /**

@@ -244,7 +244,8 @@ final class ThreadContext {
 
     /**
      * Makes a remote parent current in the bridged tracing system too, so that its own
-     * instrumentation inside {@link Signals#continueTrace} is a child of the remote span.
+     * instrumentation inside {@link Signals#continueTraceFrom} (or
+     * {@link Signals#continueTrace}) is a child of the remote span.
      *
      * @return the bridge's scope to close, or {@code null} without a bridge
      */

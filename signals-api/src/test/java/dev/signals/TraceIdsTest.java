@@ -19,7 +19,7 @@ class TraceIdsTest {
 
     private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern SPAN_ID = Pattern.compile("[0-9a-f]{16}");
-    private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-03");
 
     @Test
     void noBridgeIsFoundHere() {
@@ -37,6 +37,7 @@ class TraceIdsTest {
                 assertTrue(TraceContext.isValidId(span.traceId(), 32) && TraceContext.isValidId(span.spanId(), 16));
                 assertTrue(TRACEPARENT.matcher(span.traceparent()).matches());
                 assertTrue(span.context().sampled(), "a new trace is sampled");
+                assertTrue(span.context().random(), "and says its id is random");
                 assertFalse(span.context().remote());
                 traces.add(span.traceId());
                 spans.add(span.spanId());
@@ -83,7 +84,7 @@ class TraceIdsTest {
             assertEquals(seen[6], seen[5]);
             assertNotEquals(client.spanId(), seen[6]);
             assertEquals("false", seen[7]);
-            assertTrue(seen[8].startsWith("00-" + client.traceId() + "-") && seen[8].endsWith("-01"));
+            assertTrue(seen[8].startsWith("00-" + client.traceId() + "-") && seen[8].endsWith("-03"));
             assertNull(serviceB.submit(Signals::currentTrace).get(), "service B's thread is clean again");
         } finally {
             serviceB.shutdownNow();

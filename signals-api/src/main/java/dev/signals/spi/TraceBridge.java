@@ -32,7 +32,8 @@ public interface TraceBridge {
      *
      * @param name the span's name
      * @param parent the parent span, local or from another process ({@link TraceContext#remote()}),
-     *     or {@code null} to start a new trace
+     *     or {@code null} to start a new trace; its trace flags and tracestate are the trace's, and
+     *     the started span's {@link BridgedSpan#context()} should carry them on
      * @param attributes the fields given when the span was opened (read-only)
      * @return the started span, or {@code null} when the tracing system is not active (no SDK
      *     installed): Signals then makes W3C ids itself
@@ -54,7 +55,8 @@ public interface TraceBridge {
 
     /**
      * Makes a span of another process the current parent in the tracing system, for the
-     * duration of a {@link dev.signals.Signals#continueTrace} scope, so that the system's own
+     * duration of a {@link dev.signals.Signals#continueTraceFrom} or
+     * {@link dev.signals.Signals#continueTrace} scope, so that the system's own
      * instrumentation there becomes its child.
      *
      * @return the scope that undoes it, or {@code null} when the tracing system has none to give

@@ -51,9 +51,22 @@ final class OtelTraceBridge implements TraceBridge {
             return null;
         }
         OtelBridgedSpan bridged = new OtelBridgedSpan(span,
-                (parentContext == null ? base : parentContext).with(span), SpanContexts.toSignals(sc));
+                (parentContext == null ? base : parentContext).with(span), SpanContexts.toSignals(sc, traceState(sc, parent)));
         LiveSpans.INSTANCE.add(bridged);
         return bridged;
+    }
+
+    /**
+     * The span's tracestate: the parent's own, whole, when OpenTelemetry carried it over
+     * unchanged (its check of keys is stricter than the Level 2 grammar, so its copy may lack
+     * members that must still be passed on), else the one OpenTelemetry's sampler gave the span.
+     */
+    private static dev.signals.TraceState traceState(SpanContext sc, TraceContext parent) {
+        if (parent != null && parent.traceId().equals(sc.getTraceId())
+                && SpanContexts.toOtel(parent.traceState()).equals(sc.getTraceState())) {
+            return parent.traceState();
+        }
+        return SpanContexts.toSignals(sc.getTraceState());
     }
 
     /**

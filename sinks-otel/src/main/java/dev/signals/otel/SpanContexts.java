@@ -4,6 +4,10 @@ import dev.signals.TraceContext;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.TraceStateBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Conversions between Signals' and OpenTelemetry's trace contexts. */
 final class SpanContexts {
@@ -11,16 +15,49 @@ final class SpanContexts {
     private SpanContexts() {
     }
 
+    /** Signals' context as OpenTelemetry's: same ids, flags (sampled and random) and tracestate. */
     static SpanContext toOtel(TraceContext t) {
-        TraceFlags flags = t.sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault();
+        TraceFlags flags = TraceFlags.fromByte((byte) t.flags());
+        TraceState state = toOtel(t.traceState());
         return t.remote()
-                ? SpanContext.createFromRemoteParent(t.traceId(), t.spanId(), flags, TraceState.getDefault())
-                : SpanContext.create(t.traceId(), t.spanId(), flags, TraceState.getDefault());
+                ? SpanContext.createFromRemoteParent(t.traceId(), t.spanId(), flags, state)
+                : SpanContext.create(t.traceId(), t.spanId(), flags, state);
+    }
+
+    /**
+     * The members OpenTelemetry accepts, in order. Its key check is the Level 1 grammar (one
+     * {@code @} at most, tenant and vendor lengths), so a Level 2 key beyond it is left out there.
+     */
+    static TraceState toOtel(dev.signals.TraceState state) {
+        if (state.isEmpty()) {
+            return TraceState.getDefault();
+        }
+        // The builder puts each member first: add them right-most first to keep the order.
+        List<Map.Entry<String, String>> members = new ArrayList<>(state.asMap().entrySet());
+        TraceStateBuilder builder = TraceState.builder();
+        for (int i = members.size() - 1; i >= 0; i--) {
+            builder.put(members.get(i).getKey(), members.get(i).getValue());
+        }
+        return builder.build();
     }
 
     /** A valid OpenTelemetry context as Signals' ({@code sc.isValid()} must hold). */
     static TraceContext toSignals(SpanContext sc) {
-        return TraceContext.of(sc.getTraceId(), sc.getSpanId(), sc.isSampled(), sc.isRemote());
+        return toSignals(sc, toSignals(sc.getTraceState()));
+    }
+
+    /** A valid OpenTelemetry context as Signals', with this tracestate. */
+    static TraceContext toSignals(SpanContext sc, dev.signals.TraceState state) {
+        return TraceContext.of(sc.getTraceId(), sc.getSpanId(), sc.getTraceFlags().asByte(), sc.isRemote(), state);
+    }
+
+    static dev.signals.TraceState toSignals(TraceState state) {
+        if (state.isEmpty()) {
+            return dev.signals.TraceState.empty();
+        }
+        StringBuilder header = new StringBuilder();
+        state.forEach((key, value) -> header.append(header.length() == 0 ? "" : ",").append(key).append('=').append(value));
+        return dev.signals.TraceState.parse(header.toString());
     }
 
     /**

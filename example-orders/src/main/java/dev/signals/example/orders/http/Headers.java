@@ -1,10 +1,11 @@
 package dev.signals.example.orders.http;
 
-/** The HTTP headers the services exchange, by their lower-case names. */
+/**
+ * The HTTP headers the services exchange, by their lower-case names; the W3C trace headers are
+ * read and written by {@code Signals.continueTraceFrom} and {@code Span.writeHeaders}.
+ */
 public final class Headers {
 
-    /** W3C Trace Context: continues the caller's trace in the callee. */
-    public static final String TRACEPARENT = "traceparent";
     /** The caller's deadline, epoch milliseconds: a request that arrives later is not processed. */
     public static final String DEADLINE = "x-deadline-ms";
     /** Identifies one attempt of one call ({@code order:call:attempt}); chaos draws its dice from it. */

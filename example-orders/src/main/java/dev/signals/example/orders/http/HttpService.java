@@ -28,17 +28,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hosts one service on its own JDK {@link HttpServer}. For every request it continues the
- * caller's trace from the {@code traceparent} header, opens a server span, holds the request
- * for the latency chaos injects (and fails it when chaos says so), refuses work whose caller's
- * deadline has passed, and hands the rest to the service's {@link Endpoint}.
- * {@code GET /health} is answered here, outside chaos.
+ * caller's trace from the W3C trace headers ({@code traceparent}, {@code tracestate}), opens a
+ * server span, holds the request for the latency chaos injects (and fails it when chaos says
+ * so), refuses work whose caller's deadline has passed, and hands the rest to the service's
+ * {@link Endpoint}. {@code GET /health} is answered here, outside chaos.
  *
  * <p>Emits {@link OrderSignals#SERVICE_STARTED} and {@link OrderSignals#SERVICE_STOPPED}, and
  * {@link OrderSignals#HTTP_SERVED} (DEBUG) for every request.
  */
 public final class HttpService implements AutoCloseable {
 
-    private static final String[] HEADERS = {Headers.TRACEPARENT, Headers.DEADLINE, Headers.REQUEST_KEY, Headers.CLIENT_IP};
+    private static final String[] HEADERS = {Headers.DEADLINE, Headers.REQUEST_KEY, Headers.CLIENT_IP};
 
     private final ServiceName name;
     private final Endpoint endpoint;
@@ -134,7 +134,7 @@ public final class HttpService implements AutoCloseable {
             String orderId = body.string("order_id");
             Request request = new Request(method, path, body, headers,
                     exchange.getRemoteAddress().getAddress().getHostAddress());
-            try (Scope remote = Signals.continueTrace(headers.get(Headers.TRACEPARENT));
+            try (Scope remote = Signals.continueTraceFrom(exchange.getRequestHeaders()::get);
                  Span span = Signals.span(name.id() + " " + method + " " + path, spanFields(method, path, orderId))) {
                 if (response == null) {
                     response = serve(request, span);

@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Makes one call from one service to another: {@code POST} of a JSON body inside a client span,
- * with the span's {@code traceparent}, the deadline the timeout sets, and a request key that
- * names the attempt. Classifies what went wrong as a {@link CallException}. Retries and
+ * with the span's trace headers ({@code traceparent}, {@code tracestate}), the deadline the
+ * timeout sets, and a request key that names the attempt. Classifies what went wrong as a {@link CallException}. Retries and
  * breakers wrap this; one call here is one attempt. Thread-safe.
  */
 public final class ServiceClient {
@@ -61,14 +61,14 @@ public final class ServiceClient {
             throws CallException {
         String orderId = body.string("order_id");
         try (Span span = Signals.span("call " + target.id() + " POST " + path, spanFields(target, path, orderId))) {
-            HttpRequest request = HttpRequest.newBuilder(peers.uri(target, path))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(peers.uri(target, path))
                     .timeout(timeout)
                     .header("content-type", "application/json")
-                    .header(Headers.TRACEPARENT, span.traceparent())
                     .header(Headers.DEADLINE, Long.toString(System.currentTimeMillis() + timeout.toMillis()))
                     .header(Headers.REQUEST_KEY, requestKey)
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toJson()))
-                    .build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toJson()));
+            span.writeHeaders(builder::header);
+            HttpRequest request = builder.build();
             HttpResponse<String> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -26,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Places orders with the order service as the {@link LoadPlan} says, each from a worker thread
- * inside a root span ({@code place_order}) whose {@code traceparent} goes with the request, so
+ * inside a root span ({@code place_order}) whose trace headers go with the request, so
  * every service the order reaches is in one trace. {@link #run()} returns when every order has
  * its answer. Emits {@link OrderSignals#LOAD_STARTED}, {@link OrderSignals#LOAD_PHASE} at the
  * peak's edges, {@link OrderSignals#LOAD_PROGRESS} every 5 s and {@link OrderSignals#LOAD_FINISHED}.
@@ -127,14 +127,14 @@ public final class LoadGenerator {
     }
 
     private OrderResult send(OrderRequest request, Span span) {
-        HttpRequest http = HttpRequest.newBuilder(orders)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(orders)
                 .timeout(ORDER_TIMEOUT)
                 .header("content-type", "application/json")
-                .header(Headers.TRACEPARENT, span.traceparent())
                 .header(Headers.CLIENT_IP, request.clientIp())
                 .header(Headers.REQUEST_KEY, request.orderId() + ":order.place:1")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toBody().toJson()))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(request.toBody().toJson()));
+        span.writeHeaders(builder::header);
+        HttpRequest http = builder.build();
         HttpResponse<String> response;
         try {
             response = this.http.send(http, HttpResponse.BodyHandlers.ofString());
