@@ -43,10 +43,12 @@ public final class Event {
     }
 
     /**
-     * An event stamped now on the current thread, with the thread's scoped fields and trace
-     * context. The arrays are taken as they are (a varargs array is the caller's own copy).
+     * An event stamped now on the current thread, numbered in the process-wide order, with the
+     * thread's scoped fields and trace context: what {@link Signals#emit} makes. For
+     * dispatchers ({@link dev.signals.spi.Dispatcher#emit}); the arrays are taken as they are
+     * and must not change afterwards (a varargs array is the caller's own copy).
      */
-    static Event capture(Signal signal, String message, Field[] bound, Field[] fields) {
+    public static Event capture(Signal signal, String message, Field[] bound, Field[] fields) {
         ThreadContext ctx = ThreadContext.current();
         return new Event(nowMicros(), SEQUENCE.incrementAndGet(), signal, message == null ? "" : message,
                 Thread.currentThread().getName(), ctx.trace,

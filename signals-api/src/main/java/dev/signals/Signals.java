@@ -3,6 +3,7 @@ package dev.signals;
 import dev.signals.spi.BridgeScope;
 import dev.signals.spi.CapturedContext;
 import dev.signals.spi.Failures;
+import dev.signals.spi.LoggerLevels;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
@@ -47,7 +48,7 @@ public final class Signals {
     /** Builds the event and hands it to the dispatcher; only for a routed signal. */
     private static void dispatch(Signal signal, String message, Field[] bound, Field[] fields) {
         try {
-            DispatcherLoader.Holder.DISPATCHER.dispatch(Event.capture(signal, message, bound, fields));
+            DispatcherLoader.Holder.DISPATCHER.emit(signal, message, bound, fields);
         } catch (Throwable t) {
             reportInternalError(t);
         }
@@ -344,14 +345,31 @@ public final class Signals {
 
     /**
      * True when some sink would receive {@code signal}: check it before computing costly fields.
-     * Answered from the router's cached route table, without allocating.
+     * Answered from the router's cached route table, without allocating; false for {@code null}.
      */
     public static boolean isRouted(Signal signal) {
+        if (signal == null) {
+            return false; // so an emit without a signal makes nothing, and says nothing
+        }
         try {
             return DispatcherLoader.Holder.DISPATCHER.isRouted(signal);
         } catch (Throwable t) {
             reportInternalError(t);
             return false;
+        }
+    }
+
+    /**
+     * The levels the configuration sets for bridged logger names (its {@code "loggers"}), for the
+     * logging bridges: SLF4J, {@code java.util.logging}, {@code System.Logger}. A field read;
+     * never throws ({@link LoggerLevels#NONE} on a failure).
+     */
+    public static LoggerLevels loggerLevels() {
+        try {
+            return DispatcherLoader.Holder.DISPATCHER.loggerLevels();
+        } catch (Throwable t) {
+            reportInternalError(t);
+            return LoggerLevels.NONE;
         }
     }
 

@@ -9,6 +9,7 @@ import dev.signals.router.delivery.DeliveryPolicy;
 import dev.signals.router.delivery.SinkChannel;
 import dev.signals.router.spi.SinkFactory;
 import dev.signals.spi.Failures;
+import dev.signals.spi.LoggerLevels;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -74,7 +75,8 @@ final class ConfigApplier {
                     new LinkedHashSet<>(top.strings("redact")),
                     top.millis("reloadIntervalMs", RouterOptions.DEFAULT_RELOAD, Duration.ZERO, DAY),
                     top.millis("statsIntervalMs", Duration.ZERO, Duration.ZERO, DAY),
-                    top.millis("shutdownTimeoutMs", RouterOptions.DEFAULT_SHUTDOWN, Duration.ZERO, Duration.ofMinutes(10)));
+                    top.millis("shutdownTimeoutMs", RouterOptions.DEFAULT_SHUTDOWN, Duration.ZERO, Duration.ofMinutes(10)),
+                    loggers(top.object("loggers")));
             ConfigObject sinksObject = top.object("sinks");
             if (sinksObject != null) {
                 definitions.putAll(sinksObject.node().members());
@@ -95,6 +97,29 @@ final class ConfigApplier {
             }
             top.rejectUnknownKeys();
             return new ConfigState(root.source(), sinks, routes, options);
+        }
+
+        /** The {@code "loggers"} section: a level by logger name, {@code ROOT} for the rest. */
+        LoggerLevels loggers(ConfigObject loggers) {
+            if (loggers == null) {
+                return LoggerLevels.NONE;
+            }
+            Map<String, Severity> levels = new LinkedHashMap<>();
+            for (Map.Entry<String, ConfigNode> e : loggers.node().members().entrySet()) {
+                ConfigNode level = e.getValue();
+                if (level.kind() != ConfigNode.Kind.STRING) {
+                    throw level.error("expected a level (TRACE, DEBUG, INFO, WARN, ERROR or OFF), found " + level.describe());
+                }
+                try {
+                    Severity min = LoggerLevels.parseLevel(level.text());
+                    LoggerLevels.of(Map.of(e.getKey(), min)); // checks the name
+                    levels.put(e.getKey(), min);
+                } catch (IllegalArgumentException bad) {
+                    throw level.error(bad.getMessage());
+                }
+            }
+            loggers.accept(levels.keySet().toArray(new String[0])); // every name is a logger's: none is unknown
+            return LoggerLevels.of(levels);
         }
 
         /** The sink named {@code name}, made (or kept) once, its references made first. */

@@ -13,9 +13,11 @@ import dev.signals.router.delivery.DeliveryStack;
 import dev.signals.router.delivery.DropReason;
 import dev.signals.router.delivery.SinkChannel;
 import dev.signals.router.delivery.SinkStats;
+import dev.signals.router.spi.BeforeCapture;
 import dev.signals.router.spi.SnapshotTrigger;
 import dev.signals.spi.Dispatcher;
 import dev.signals.spi.Failures;
+import dev.signals.spi.LoggerLevels;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +76,8 @@ public final class Router implements Dispatcher {
     private SinkChannel startupChannel;
     /** The JVM shutdown hook that closes this router, removed again by an explicit close. */
     private volatile Thread shutdownHook;
+    /** The config's {@code "loggers"}, read by the logging bridges on every level check. */
+    private volatile LoggerLevels loggerLevels = LoggerLevels.NONE;
 
     /** A router with no routes, independent of {@link #global()}. */
     public Router() {
@@ -263,6 +267,7 @@ public final class Router implements Dispatcher {
                 }
             }
             config = next;
+            loggerLevels = next.options.loggers();
             before = table;
             swapTable();
             retiring.addAll(replaced);
@@ -325,6 +330,22 @@ public final class Router implements Dispatcher {
         return !table.targets(signal).isEmpty();
     }
 
+    /**
+     * Makes the event of {@code signal} on this thread and delivers it, as {@code Signals.emit}
+     * does: the synchronous sinks routed to the signal that ask for it act first, before the
+     * event is stamped and numbered (see {@link BeforeCapture}).
+     */
+    @Override
+    public void emit(Signal signal, String message, Field[] bound, Field[] fields) {
+        RouteTable t = table;
+        Targets targets = t.targets(signal);
+        if (targets.isEmpty()) {
+            return;
+        }
+        targets.beforeCapture(signal);
+        deliver(t, targets, Event.capture(signal, message, bound, fields), null);
+    }
+
     @Override
     public void dispatch(Event event) {
         RouteTable t = table;
@@ -333,6 +354,12 @@ public final class Router implements Dispatcher {
             return;
         }
         deliver(t, targets, event, null);
+    }
+
+    /** The config's {@code "loggers"} levels ({@link LoggerLevels#NONE} before a config and without the section). */
+    @Override
+    public LoggerLevels loggerLevels() {
+        return loggerLevels;
     }
 
     /** Replaces the fields the config redacts, for span attributes and other paths that are not events. */

@@ -1,5 +1,6 @@
 package dev.signals.router;
 
+import dev.signals.spi.LoggerLevels;
 import java.time.Duration;
 import java.util.Set;
 
@@ -10,12 +11,15 @@ import java.util.Set;
  * @param reloadInterval how often a config file is checked for changes; zero for never
  * @param statsInterval how often {@link RouterSignals#ROUTER_STATS} is emitted; zero for never
  * @param shutdownTimeout how long closing may take to drain queues and flush sinks
+ * @param loggers levels for the logger names of bridged logging APIs
  */
-record RouterOptions(Set<String> redact, Duration reloadInterval, Duration statsInterval, Duration shutdownTimeout) {
+record RouterOptions(Set<String> redact, Duration reloadInterval, Duration statsInterval, Duration shutdownTimeout,
+                     LoggerLevels loggers) {
 
     static final Duration DEFAULT_RELOAD = Duration.ofSeconds(5);
     static final Duration DEFAULT_SHUTDOWN = Duration.ofSeconds(5);
-    static final RouterOptions DEFAULTS = new RouterOptions(Set.of(), DEFAULT_RELOAD, Duration.ZERO, DEFAULT_SHUTDOWN);
+    static final RouterOptions DEFAULTS = new RouterOptions(Set.of(), DEFAULT_RELOAD, Duration.ZERO, DEFAULT_SHUTDOWN,
+            LoggerLevels.NONE);
 
     RouterOptions {
         redact = Set.copyOf(redact);

@@ -5,6 +5,7 @@ import dev.signals.Signal;
 import dev.signals.router.delivery.DeliveryStack;
 import dev.signals.router.delivery.DropReason;
 import dev.signals.router.delivery.SinkChannel;
+import dev.signals.router.spi.BeforeCapture;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ final class Targets {
     static final Targets NONE = new Targets(new SinkChannel[0], new long[0][], new Gate[0]);
 
     final SinkChannel[] sinks;
+    /** The synchronous sinks here that act before an event is made, or {@code null} when none does. */
+    private final BeforeCapture[] beforeCapture;
     /** One mask per sink, {@code words} longs each. */
     private final long[][] masks;
     /** The single-word masks, when there are at most {@value #WORD} gates; else {@code null}. */
@@ -34,6 +37,7 @@ final class Targets {
         this.sinks = sinks;
         this.masks = masks;
         this.gates = gates;
+        this.beforeCapture = beforeCapture(sinks);
         if (gates.length <= WORD) {
             narrow = new long[sinks.length];
             for (int i = 0; i < sinks.length; i++) {
@@ -41,6 +45,32 @@ final class Targets {
             }
         } else {
             narrow = null;
+        }
+    }
+
+    /** An asynchronous sink sees the event on its worker, not on the emitting thread, so only synchronous ones count. */
+    private static BeforeCapture[] beforeCapture(SinkChannel[] sinks) {
+        List<BeforeCapture> found = new ArrayList<>();
+        for (SinkChannel c : sinks) {
+            if (c.sink() instanceof BeforeCapture && !c.policy().isAsync()) {
+                found.add((BeforeCapture) c.sink());
+            }
+        }
+        return found.isEmpty() ? null : found.toArray(new BeforeCapture[0]);
+    }
+
+    /** Lets the sinks that ask for it act before an event of {@code signal} is made on this thread. */
+    void beforeCapture(Signal signal) {
+        BeforeCapture[] each = beforeCapture;
+        if (each == null) {
+            return;
+        }
+        for (BeforeCapture b : each) {
+            try {
+                b.beforeCapture(signal);
+            } catch (Throwable t) {
+                // The sink's own code: it loses its chance to prepare, the event still goes out.
+            }
         }
     }
 

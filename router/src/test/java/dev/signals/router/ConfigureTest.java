@@ -3,6 +3,7 @@ package dev.signals.router;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import dev.signals.Event;
 import dev.signals.Severity;
 import dev.signals.Signal;
 import dev.signals.router.config.ConfigException;
+import dev.signals.spi.LoggerLevels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -77,12 +79,32 @@ class ConfigureTest {
             {config("\"a\": {\"type\": \"test-recording\", \"ref\": \"zz\"}", ""), "no sink named 'zz'"},
             {"[]", "expected an object"},
             {"", "empty"},
+            {"{\"loggers\": {\"com.acme\": \"LOUD\"}}", "loggers.com.acme: unknown level 'LOUD'"},
+            {"{\"loggers\": {\"com.acme\": 3}}", "expected a level"},
+            {"{\"loggers\": {\"com acme\": \"INFO\"}}", "holds white space"},
+            {"{\"loggers\": {\" \": \"INFO\"}}", "must not be blank"},
+            {"{\"loggers\": [\"ROOT\"]}", "loggers"},
         };
         for (String[] c : cases) {
             ConfigException e = assertThrows(ConfigException.class, () -> router.configure(c[0], "bad.json"), c[0]);
             assertTrue(e.getMessage().startsWith("bad.json"), e.getMessage());
             assertTrue(e.getMessage().contains(c[1]), "expected '" + c[1] + "' in: " + e.getMessage());
         }
+    }
+
+    @Test
+    void loggerLevelsComeWithTheConfigAndGoWithIt() {
+        router.configure("{\"loggers\": {\"ROOT\": \"warn\", \"com.acme\": \"DEBUG\", \"com.acme.noisy\": \"OFF\"}}", "a.json");
+        LoggerLevels levels = router.loggerLevels();
+        assertEquals(Severity.WARN, levels.minSeverity("org.other.Thing"));
+        assertEquals(Severity.DEBUG, levels.minSeverity("com.acme.orders.Service"));
+        assertEquals(Severity.FATAL, levels.minSeverity("com.acme.noisy.Chatter"), "OFF: no bridged level is on");
+        assertEquals(Severity.WARN, levels.minSeverity("com.acmeX"), "names split at dots");
+        assertThrows(ConfigException.class, () -> router.configure("{\"loggers\": {\"ROOT\": \"LOUD\"}}", "b.json"));
+        assertSame(levels, router.loggerLevels(), "a refused config changes nothing");
+        router.configure("{}", "c.json");
+        assertSame(LoggerLevels.NONE, router.loggerLevels());
+        assertNull(router.loggerLevels().minSeverity("com.acme"));
     }
 
     @Test

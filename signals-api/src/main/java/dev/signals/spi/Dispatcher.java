@@ -20,6 +20,18 @@ public interface Dispatcher {
     void dispatch(Event event);
 
     /**
+     * Makes the event of a routed signal on the emitting thread and delivers it: what
+     * {@link dev.signals.Signals} calls. The default is
+     * {@code dispatch(Event.capture(signal, message, bound, fields))}; a dispatcher overrides it
+     * to act before the event is made and numbered (the router lets a time-travel buffer freeze
+     * at a trigger there, so that no event numbered after the trigger can push out the ones
+     * before it).
+     */
+    default void emit(Signal signal, String message, Field[] bound, Field[] fields) {
+        dispatch(Event.capture(signal, message, bound, fields));
+    }
+
+    /**
      * Asks every snapshot sink to write out its time-travel buffer now.
      *
      * @return how many snapshots were started (0 when none is configured, or all are cooling down)
@@ -36,5 +48,14 @@ public interface Dispatcher {
      */
     default Field[] redact(Field[] fields) {
         return fields;
+    }
+
+    /**
+     * The levels the configuration sets for the logger names of bridged logging APIs; read on
+     * every level check of a bridged logger, so it must be a field read. A new configuration
+     * answers a new object.
+     */
+    default LoggerLevels loggerLevels() {
+        return LoggerLevels.NONE;
     }
 }

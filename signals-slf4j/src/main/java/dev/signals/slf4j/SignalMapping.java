@@ -2,6 +2,7 @@ package dev.signals.slf4j;
 
 import dev.signals.Severity;
 import dev.signals.Signal;
+import dev.signals.spi.LoggerLevels;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * severity likewise, each on its own, as levels are inherited in Logback. A logger with a prefix
  * emits {@code PREFIX_TRACE} … {@code PREFIX_ERROR}, each at its level's severity; one without
  * emits the level signals themselves. Levels below the minimum are off, whatever the routes.
+ * Where no entry sets a minimum for a logger or its ancestors, the config's {@code "loggers"}
+ * levels ({@link LoggerLevels}) give it.
  *
  * <p>A change makes a new table; resolutions are cached per table, so a new table starts with
  * an empty cache and no logger ever keeps a stale answer. The cache holds at most
@@ -24,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SignalMapping {
 
-    static final SignalMapping EMPTY = new SignalMapping(Map.of());
+    static final SignalMapping EMPTY = new SignalMapping(Map.of(), LoggerLevels.NONE);
 
     /** The most logger names whose resolution one table keeps. */
     static final int MAX_CACHED = 10_000;
@@ -42,12 +45,25 @@ final class SignalMapping {
     }
 
     private final Map<String, Entry> entries;
+    /** The config's levels, which apply where no entry here sets a minimum severity. */
+    private final LoggerLevels configLevels;
     private final Map<String, LevelSignals> byPrefixAndMin = new ConcurrentHashMap<>();
     private final LevelSignals levels = LevelSignals.levels(this);
     private final ConcurrentHashMap<String, LevelSignals> resolved = new ConcurrentHashMap<>();
 
-    private SignalMapping(Map<String, Entry> entries) {
+    private SignalMapping(Map<String, Entry> entries, LoggerLevels configLevels) {
         this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        this.configLevels = configLevels;
+    }
+
+    /** The config levels this table was made with: a bridge compares them by identity with those in force. */
+    LoggerLevels configLevels() {
+        return configLevels;
+    }
+
+    /** This table under {@code levels}, the config's {@code "loggers"}; the same table when they are the same. */
+    SignalMapping withConfigLevels(LoggerLevels levels) {
+        return levels == configLevels ? this : new SignalMapping(entries, levels);
     }
 
     /**
@@ -83,7 +99,7 @@ final class SignalMapping {
     private SignalMapping with(String loggerName, Entry entry) {
         Map<String, Entry> next = new LinkedHashMap<>(entries);
         next.put(loggerName, entry);
-        return new SignalMapping(next);
+        return new SignalMapping(next, configLevels);
     }
 
     /** This table without the entry for {@code loggerName}; the same table when there is none. */
@@ -93,7 +109,7 @@ final class SignalMapping {
         }
         Map<String, Entry> next = new LinkedHashMap<>(entries);
         next.remove(loggerName);
-        return new SignalMapping(next);
+        return new SignalMapping(next, configLevels);
     }
 
     /** The entries by logger name; read-only. */
@@ -103,7 +119,7 @@ final class SignalMapping {
 
     /** The signals {@code loggerName} emits under this table. */
     LevelSignals resolve(String loggerName) {
-        if (entries.isEmpty()) {
+        if (entries.isEmpty() && configLevels.isEmpty()) {
             return levels;
         }
         String name = loggerName == null ? "" : loggerName;
@@ -131,6 +147,9 @@ final class SignalMapping {
                 prefix = prefix == null ? e.prefix() : prefix;
                 min = min == null ? e.minSeverity() : min;
             }
+        }
+        if (min == null) {
+            min = configLevels.minSeverity(name);
         }
         if (prefix == null && min == null) {
             return levels;

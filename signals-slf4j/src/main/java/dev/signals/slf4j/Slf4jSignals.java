@@ -2,6 +2,8 @@ package dev.signals.slf4j;
 
 import dev.signals.Severity;
 import dev.signals.Signal;
+import dev.signals.Signals;
+import dev.signals.spi.LoggerLevels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +36,10 @@ import java.util.Map;
  * {@code ERROR} or {@code OFF}; a wrong entry there is reported on stderr and skipped. Settings
  * made in code apply at once to loggers that already exist. The SLF4J provider, the
  * {@code java.util.logging} handler and the {@code System.Logger} bridge all follow them.
+ *
+ * <p>Levels are better set in the config file, whose {@code "loggers"} section (like Logback's
+ * {@code <logger>} and {@code <root>}) is reloaded with it: a minimum severity set here, in code
+ * or in {@value #RESOURCE}, for a logger or one of its ancestors takes precedence over it.
  */
 public final class Slf4jSignals {
 
@@ -109,10 +115,19 @@ public final class Slf4jSignals {
      * that level off. {@code FATAL}, which the bridged APIs lack, answers the ERROR signal.
      */
     public static Signal signalFor(String loggerName, Severity severity) {
-        return current.resolve(loggerName).forSeverity(severity);
+        return current().resolve(loggerName).forSeverity(severity);
     }
 
+    /** The mapping in force, under the config's {@code "loggers"} levels in force: a logger compares it by identity. */
     static SignalMapping current() {
-        return current;
+        SignalMapping m = current;
+        LoggerLevels levels = Signals.loggerLevels();
+        if (m.configLevels() != levels) {
+            synchronized (LOCK) {
+                m = current.withConfigLevels(levels);
+                current = m;
+            }
+        }
+        return m;
     }
 }

@@ -3,6 +3,7 @@ package dev.signals.sinks.snapshot;
 import dev.signals.Event;
 import dev.signals.Field;
 import dev.signals.OpenSpans;
+import dev.signals.Signal;
 import dev.signals.Sink;
 import dev.signals.router.spi.SnapshotTrigger;
 import dev.signals.sinks.timetravel.TimeTravelSink;
@@ -62,7 +63,7 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
     private final TimeTravelSink buffer;
     private final SnapshotOptions options;
     private final TriggerMatcher matcher;
-    private final Predicate<Event> freezesBuffer;
+    private final Predicate<Signal> freezesBuffer;
     private final Cooldowns cooldowns;
     private final SnapshotBudget budget;
     private final BudgetSkips overBudget;
@@ -101,7 +102,7 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
         this.buffer = Objects.requireNonNull(buffer, "buffer");
         this.options = Objects.requireNonNull(options, "options");
         this.matcher = new TriggerMatcher(options.triggers(), options.triggerSeverity());
-        this.freezesBuffer = matcher.isEmpty() ? null : matcher::matches;
+        this.freezesBuffer = matcher.isEmpty() ? null : (Predicate<Signal>) matcher::matches;
         if (freezesBuffer != null) {
             buffer.freezeOn(freezesBuffer);
         }

@@ -70,7 +70,11 @@ final class TriggerMatcher {
     }
 
     boolean matches(Event event) {
-        Signal signal = event.signal();
+        return matches(event.signal());
+    }
+
+    /** Whether events of {@code signal} trigger: what is decided is decided per signal. */
+    boolean matches(Signal signal) {
         if (minSeverity != null && signal.severity().isAtLeast(minSeverity)) {
             return true;
         }

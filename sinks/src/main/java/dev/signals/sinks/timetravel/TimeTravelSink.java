@@ -1,7 +1,9 @@
 package dev.signals.sinks.timetravel;
 
 import dev.signals.Event;
+import dev.signals.Signal;
 import dev.signals.Sink;
+import dev.signals.router.spi.BeforeCapture;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -25,15 +27,19 @@ import java.util.function.Predicate;
  * never a partial one; a slot being rewritten during the copy is left out and counted
  * ({@link Window#missed()}). Events are immutable, so what is kept is whole.
  *
- * <p><b>Frozen at the trigger.</b> A snapshot sink tells the buffer which events trigger it
+ * <p><b>Frozen at the trigger.</b> A snapshot sink tells the buffer which signals trigger it
  * ({@link #freezeOn}). The buffer claims a trigger's slot and freezes its ring in one atomic
  * step: every writer that claims after it learns so from its own claim and writes into a
  * spare ring of the same size instead, so nothing overwrites the window that ends at the
  * trigger, however long the triggering thread is descheduled before {@link #copy(Event)}
- * reads it. The copy then thaws the ring; the spare ring's events stay findable by their
- * stamps. One freeze at a time: a trigger arriving while another holds the ring frozen is kept
- * like any event, and its copy is taken unfrozen. The spare ring is allocated by the first
- * {@link #freezeOn}; it doubles the buffer's memory.
+ * reads it. For a trigger emitted through {@code Signals}, the router lets the buffer take
+ * that claim and freeze before the trigger is even made and numbered ({@link #beforeCapture}),
+ * so that no event numbered after it can push out the ones before it while its thread is
+ * descheduled between numbering it and handing it over. The copy then thaws the ring; the
+ * spare ring's events stay findable by their stamps. One freeze at a time: a trigger arriving
+ * while another holds the ring frozen is kept like any event, and its copy is taken unfrozen; a
+ * freeze whose thread has ended is lifted by the next trigger. The spare ring is allocated by
+ * the first {@link #freezeOn}; it doubles the buffer's memory.
  *
  * <p>A writer preempted between its claim and its store for a whole turn of the ring can, when
  * it resumes, put its (by then older) event over a newer one; that slot then counts as missed
@@ -43,7 +49,7 @@ import java.util.function.Predicate;
  * least 4 096 more); a copy covers at most {@code capacity} events. {@link #close()} keeps the contents readable, so a last
  * snapshot can still be taken at shutdown. Thread-safe.
  */
-public final class TimeTravelSink implements Sink {
+public final class TimeTravelSink implements Sink, BeforeCapture {
 
     /** The capacity when none is given. */
     public static final int DEFAULT_CAPACITY = 100_000;
@@ -58,6 +64,7 @@ public final class TimeTravelSink implements Sink {
     private static final VarHandle STAMPS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle FROZEN_BY;
     private static final VarHandle PLACED_TRIGGER;
+    private static final VarHandle RESERVED_BY;
     /** The stamp of a slot never written, or being written: no claim is negative. */
     private static final long BUSY = -1L;
 
@@ -66,6 +73,7 @@ public final class TimeTravelSink implements Sink {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             FROZEN_BY = lookup.findVarHandle(TimeTravelSink.class, "frozenBy", Event.class);
             PLACED_TRIGGER = lookup.findVarHandle(TimeTravelSink.class, "placedTrigger", Event.class);
+            RESERVED_BY = lookup.findVarHandle(TimeTravelSink.class, "reservedBy", Thread.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -80,15 +88,19 @@ public final class TimeTravelSink implements Sink {
     /** The spare ring, written while frozen; allocated by the first {@link #freezeOn}. */
     private Event[] spareEvents;
     private long[] spareStamps;
-    private final List<Predicate<Event>> triggerTests = new ArrayList<>();
-    /** Whether an event freezes the ring, or {@code null} when no snapshot sink watches it. */
-    private volatile Predicate<Event> freezesOn;
+    private final List<Predicate<Signal>> triggerTests = new ArrayList<>();
+    /** Whether an event of a signal freezes the ring, or {@code null} when no snapshot sink watches it. */
+    private volatile Predicate<Signal> freezesOn;
     /** The trigger holding the ring frozen, or {@code null}; set after the freeze bit, cleared before. */
     private volatile Event frozenBy;
     private volatile Thread frozenThread;
     private volatile long frozenClaim;
     /** A trigger {@link #copy(Event)} put in before {@link #accept} was given it; that delivery is then skipped. */
     private volatile Event placedTrigger;
+    /** The thread whose trigger, not yet made, holds the ring frozen ({@link #beforeCapture}), or {@code null}. */
+    private volatile Thread reservedBy;
+    /** The claim kept for that trigger. */
+    private volatile long reservedClaim;
 
     /** A buffer of {@link #DEFAULT_CAPACITY} events. */
     public TimeTravelSink() {
@@ -123,8 +135,8 @@ public final class TimeTravelSink implements Sink {
         if (event == null) {
             return;
         }
-        Predicate<Event> freezes = freezesOn;
-        if (freezes != null && freezes.test(event)) {
+        Predicate<Signal> freezes = freezesOn;
+        if (freezes != null && freezes.test(event.signal())) {
             if (event == placedTrigger && PLACED_TRIGGER.compareAndSet(this, event, (Event) null)) {
                 return; // a snapshot sink reached first has put it in already
             }
@@ -154,25 +166,86 @@ public final class TimeTravelSink implements Sink {
     }
 
     private void writeWhileFrozen(long claim, Event event) {
-        Event trigger = frozenBy;
-        if (trigger != null && frozenThread == Thread.currentThread()) {
-            // The thread that froze the ring has moved on, so its snapshot has copied (or will not).
-            release(trigger);
+        Thread me = Thread.currentThread();
+        if (reservedBy == me) {
+            unreserve(me); // its trigger never came here (a route filter, sampling or a rate limit stopped it)
+        } else {
+            Event trigger = frozenBy;
+            if (trigger != null && frozenThread == me) {
+                // The thread that froze the ring has moved on, so its snapshot has copied (or will not).
+                release(trigger);
+            }
         }
         write(spareEvents, spareStamps, claim, event);
     }
 
+    /**
+     * Freezes the ring before an event of {@code signal} is made on this thread, when the signal
+     * is a trigger: the claim it takes is kept for that event, so every event numbered after the
+     * trigger is written after it, and none of them can push out the window before it. Allocates
+     * nothing; does nothing when the ring is frozen already.
+     */
+    @Override
+    public void beforeCapture(Signal signal) {
+        Predicate<Signal> freezes = freezesOn;
+        if (freezes == null || !freezes.test(signal)) {
+            return;
+        }
+        if ((frozenBy != null || reservedBy != null) && !thawIfHolderDied()) {
+            return;
+        }
+        long claim = claims.nextFreezing();
+        if (claim >= 0) {
+            reservedClaim = claim;
+            reservedBy = Thread.currentThread();
+        }
+    }
+
     /** Claims the trigger's slot and freezes the ring in one step; false when another trigger holds it. */
     private boolean freeze(Event trigger) {
-        long claim = claims.nextFreezing();
-        if (claim < 0) {
-            return false;
+        Thread me = Thread.currentThread();
+        long claim;
+        if (reservedBy == me) {
+            claim = reservedClaim; // frozen for it before it was made: its slot is waiting
+        } else {
+            claim = claims.nextFreezing();
+            if (claim < 0 && thawIfHolderDied()) {
+                claim = claims.nextFreezing();
+            }
+            if (claim < 0) {
+                return false;
+            }
         }
         write(events, stamps, claim, trigger);
         frozenClaim = claim;
-        frozenThread = Thread.currentThread();
+        frozenThread = me;
         frozenBy = trigger;
+        reservedBy = null; // after frozenBy: the ring never looks unheld while frozen
         return true;
+    }
+
+    private boolean unreserve(Thread holder) {
+        if (RESERVED_BY.compareAndSet(this, holder, (Thread) null)) {
+            claims.thaw(); // the kept slot stays empty: counted missed by the copies that cover it
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A freeze or a kept slot is ended by its thread (its copy, or its next event); a thread that
+     * ended first would hold the ring frozen for good, and no later trigger could freeze it.
+     *
+     * @return whether a freeze was lifted
+     */
+    private boolean thawIfHolderDied() {
+        Thread reserving = reservedBy;
+        if (reserving != null && !reserving.isAlive() && unreserve(reserving)) {
+            return true;
+        }
+        Event trigger = frozenBy;
+        Thread freezing = frozenThread;
+        return trigger != null && freezing != null && !freezing.isAlive() && release(trigger);
     }
 
     /**
@@ -181,7 +254,7 @@ public final class TimeTravelSink implements Sink {
      * thread). Allocates the spare ring on first use. Call it before routing events to the
      * snapshot sink; the test runs on every event, so it must be cheap and never throw.
      */
-    public synchronized void freezeOn(Predicate<Event> trigger) {
+    public synchronized void freezeOn(Predicate<Signal> trigger) {
         if (spareEvents == null) {
             spareEvents = new Event[events.length];
             spareStamps = new long[stamps.length];
@@ -192,18 +265,18 @@ public final class TimeTravelSink implements Sink {
     }
 
     /** Undoes {@link #freezeOn} for this {@code trigger} (the same instance); the spare ring stays. */
-    public synchronized void stopFreezingOn(Predicate<Event> trigger) {
+    public synchronized void stopFreezingOn(Predicate<Signal> trigger) {
         triggerTests.remove(trigger);
         freezesOn = triggerTests.isEmpty() ? null : anyOf(triggerTests);
     }
 
-    private static Predicate<Event> anyOf(List<Predicate<Event>> tests) {
+    private static Predicate<Signal> anyOf(List<Predicate<Signal>> tests) {
         if (tests.size() == 1) {
             return tests.get(0);
         }
-        List<Predicate<Event>> copy = List.copyOf(tests);
+        List<Predicate<Signal>> copy = List.copyOf(tests);
         return e -> {
-            for (Predicate<Event> t : copy) {
+            for (Predicate<Signal> t : copy) {
                 if (t.test(e)) {
                     return true;
                 }
@@ -248,8 +321,8 @@ public final class TimeTravelSink implements Sink {
     }
 
     private boolean freezesOn(Event event) {
-        Predicate<Event> freezes = freezesOn;
-        return freezes != null && freezes.test(event);
+        Predicate<Signal> freezes = freezesOn;
+        return freezes != null && freezes.test(event.signal());
     }
 
     /** Whether either ring holds {@code event}; searched from the newest claim, where a trigger just kept is. */
@@ -264,12 +337,14 @@ public final class TimeTravelSink implements Sink {
         return false;
     }
 
-    /** Thaws the buffer if {@code trigger} froze it (a snapshot not taken); otherwise nothing. */
-    public void release(Event trigger) {
+    /** Thaws the buffer if {@code trigger} froze it (a snapshot not taken) and answers true; otherwise does nothing. */
+    public boolean release(Event trigger) {
         if (trigger != null && FROZEN_BY.compareAndSet(this, trigger, (Event) null)) {
             frozenThread = null;
             claims.thaw();
+            return true;
         }
+        return false;
     }
 
     /**

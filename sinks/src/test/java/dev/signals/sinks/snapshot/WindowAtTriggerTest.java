@@ -5,7 +5,6 @@ import static dev.signals.sinks.snapshot.SnapshotTesting.snapshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.signals.Event;
 import dev.signals.Field;
 import dev.signals.Severity;
 import dev.signals.Signal;
@@ -24,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A snapshot holds the window that ends at its trigger, however hard other threads emit: the
- * triggering thread may be descheduled between putting its trigger in the buffer and copying it
- * for many turns of the ring, and the copy must still hold the events that led up to it.
+ * triggering thread may be descheduled between numbering its trigger and handing it to the
+ * buffer, or between that and copying it, for many turns of the ring, and the copy must still
+ * hold the events that led up to it. Events go in as {@code Signals.emit} hands them over.
  */
 class WindowAtTriggerTest {
 
     private static final Signal WORK = Signal.of("WORK_DONE", Severity.DEBUG);
     private static final Signal FAILED = Signal.of("WORK_FAILED", Severity.ERROR);
+    private static final Field[] NO_FIELDS = {};
     private static final String BUFFER_FIRST = "[\"timeline\", \"snapshots\"]";
     private static final String SNAPSHOTS_FIRST = "[\"snapshots\", \"timeline\"]";
 
@@ -71,9 +72,9 @@ class WindowAtTriggerTest {
             int emitter = t;
             Thread thread = new Thread(() -> {
                 for (long n = 0; !stop.get(); n++) {
+                    // As Signals.emit does: ask whether the signal is routed, then hand over its parts.
                     if (router.isRouted(WORK)) {
-                        router.dispatch(Event.builder(WORK).message("item")
-                                .fields(Field.of("emitter", emitter), Field.of("n", n)).build());
+                        router.emit(WORK, "item", NO_FIELDS, new Field[] {Field.of("emitter", emitter), Field.of("n", n)});
                     }
                     emitted.increment();
                 }
@@ -81,16 +82,13 @@ class WindowAtTriggerTest {
             thread.start();
             threads.add(thread);
         }
-        Event[] trigger = new Event[1];
         Thread triggering = new Thread(() -> {
             // Only once the ring has turned a few times, so that the past can be lost.
             while (emitted.sum() < 3L * capacity) {
                 Thread.onSpinWait();
             }
-            // As Signals.emit does: ask whether the signal is routed, then build the event, then dispatch.
             if (router.isRouted(FAILED)) {
-                trigger[0] = Event.builder(FAILED).message("failed").build();
-                router.dispatch(trigger[0]);
+                router.emit(FAILED, "failed", NO_FIELDS, NO_FIELDS);
             }
         }, "triggering");
         try {
@@ -109,7 +107,9 @@ class WindowAtTriggerTest {
         assertEquals(1, files.size(), "one snapshot, for the one trigger");
         List<Map<String, Object>> lines = lines(files.get(0));
         List<Map<String, Object>> events = lines.subList(1, lines.size());
-        long triggerSeq = trigger[0].sequence();
+        Map<?, ?> trigger = (Map<?, ?>) lines.get(0).get("trigger");
+        assertEquals("triggering", trigger.get("thread"));
+        long triggerSeq = ((BigDecimal) trigger.get("seq")).longValueExact();
         long previous = -1;
         int before = 0;
         int debug = 0;

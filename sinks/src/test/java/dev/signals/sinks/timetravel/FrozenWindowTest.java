@@ -17,7 +17,7 @@ class FrozenWindowTest {
 
     private static final Signal WORK = Signal.of("FROZEN_WORK", Severity.DEBUG);
     private static final Signal FAILED = Signal.of("FROZEN_FAILED", Severity.ERROR);
-    private static final Predicate<Event> IS_TRIGGER = e -> e.signal() == FAILED;
+    private static final Predicate<Signal> IS_TRIGGER = s -> s == FAILED;
 
     private static List<Event> emit(TimeTravelSink buffer, Signal signal, int n) {
         List<Event> out = new ArrayList<>();
@@ -130,5 +130,66 @@ class FrozenWindowTest {
         buffer.release(holding);
 
         assertEquals(2, buffer.received(), "found in the ring, not put in a second time");
+    }
+
+    @Test
+    void frozenBeforeTheTriggerIsMadeNoEventNumberedAfterItPushesOutTheWindow() throws Exception {
+        TimeTravelSink buffer = new TimeTravelSink(1_000);
+        buffer.freezeOn(IS_TRIGGER);
+        List<Event> before = emit(buffer, WORK, 5_000);
+        buffer.beforeCapture(FAILED); // the router, before Signals.emit makes the trigger
+        emitElsewhere(buffer, 100_000); // this thread descheduled before it numbers its trigger
+        Event trigger = emit(buffer, FAILED, 1).get(0); // numbered after all of them
+
+        Window w = buffer.copy(trigger);
+
+        List<Event> expected = new ArrayList<>(before.subList(before.size() - 999, before.size()));
+        expected.add(trigger);
+        assertEquals(expected, w.events(), "the window ends where the ring froze, and holds its trigger");
+        Event next = emit(buffer, WORK, 1).get(0);
+        assertSame(next, buffer.copy().events().get(999), "thawed by the copy");
+    }
+
+    @Test
+    void aTriggerThatNeverComesThawsAtTheThreadsNextEvent() throws Exception {
+        TimeTravelSink buffer = new TimeTravelSink(100);
+        buffer.freezeOn(IS_TRIGGER);
+        buffer.beforeCapture(FAILED);
+        emit(buffer, WORK, 1); // the trigger was filtered out on its way: this thread's next event
+        Event[] other = new Event[1];
+        Thread t = new Thread(() -> other[0] = emit(buffer, FAILED, 1).get(0));
+        t.start();
+        t.join();
+        emitElsewhere(buffer, 1_000);
+        List<Event> window = buffer.copy(other[0]).events();
+        assertSame(other[0], window.get(window.size() - 1), "another thread's trigger could freeze the ring");
+    }
+
+    @Test
+    void aFreezeHeldByAThreadThatEndedIsLiftedForTheNextTrigger() throws Exception {
+        TimeTravelSink buffer = new TimeTravelSink(100);
+        buffer.freezeOn(IS_TRIGGER);
+        Thread reserving = new Thread(() -> buffer.beforeCapture(FAILED)); // and ends before its trigger
+        reserving.start();
+        reserving.join();
+        Thread freezing = new Thread(() -> emit(buffer, FAILED, 1)); // lifts that one, freezes, ends without a copy
+        freezing.start();
+        freezing.join();
+
+        Event trigger = emit(buffer, FAILED, 1).get(0);
+        emitElsewhere(buffer, 1_000);
+        List<Event> window = buffer.copy(trigger).events();
+        assertSame(trigger, window.get(window.size() - 1), "frozen for this trigger, not held by the dead threads");
+    }
+
+    @Test
+    void aSignalThatTriggersNothingTakesNoClaim() {
+        TimeTravelSink buffer = new TimeTravelSink(100);
+        buffer.freezeOn(IS_TRIGGER);
+        buffer.beforeCapture(WORK);
+        assertEquals(0, buffer.received());
+        Event e = emit(buffer, WORK, 1).get(0);
+        assertSame(e, buffer.copy().events().get(0));
+        assertEquals(0, buffer.copy().missed());
     }
 }
