@@ -1,8 +1,6 @@
 package dev.signals.slf4j;
 
 import dev.signals.Signal;
-import java.text.MessageFormat;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -47,7 +45,7 @@ final class SignalsSystemLogger implements System.Logger {
     public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
         try {
             if (isLoggable(level)) {
-                BridgeEvents.emit(signal(level), name, localize(bundle, msg), thrown, null, null);
+                BridgeEvents.emit(signal(level), name, SystemLoggerText.localize(bundle, msg), thrown, null, null);
             }
         } catch (Throwable t) {
             BridgeEvents.reportOnce(t);
@@ -58,33 +56,11 @@ final class SignalsSystemLogger implements System.Logger {
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
         try {
             if (isLoggable(level)) {
-                BridgeEvents.emit(signal(level), name, format(localize(bundle, format), params), null, null, null);
+                String text = SystemLoggerText.format(SystemLoggerText.localize(bundle, format), params);
+                BridgeEvents.emit(signal(level), name, text, null, null, null);
             }
         } catch (Throwable t) {
             BridgeEvents.reportOnce(t);
-        }
-    }
-
-    private static String localize(ResourceBundle bundle, String key) {
-        if (bundle == null || key == null) {
-            return key;
-        }
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException | ClassCastException e) {
-            return key;
-        }
-    }
-
-    /** {@link MessageFormat} with {@code {0}} parameters, as the System.Logger contract says; the raw text when it is malformed. */
-    private static String format(String pattern, Object[] params) {
-        if (pattern == null || params == null || params.length == 0) {
-            return pattern;
-        }
-        try {
-            return MessageFormat.format(pattern, params);
-        } catch (IllegalArgumentException e) {
-            return pattern;
         }
     }
 }
