@@ -3,6 +3,7 @@ package dev.signals.sinks.console;
 import dev.signals.Event;
 import dev.signals.Sink;
 import dev.signals.sinks.json.EventJsonWriter;
+import dev.signals.sinks.json.SinkEncoder;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -18,7 +19,7 @@ import java.io.OutputStream;
 public final class ConsoleJsonSink implements Sink {
 
     private final ConsoleStream out;
-    private final EventJsonWriter writer = new EventJsonWriter();
+    private final SinkEncoder encoder = new SinkEncoder();
 
     /** A sink writing to {@code System.out} as it is now. */
     public ConsoleJsonSink() {
@@ -38,9 +39,7 @@ public final class ConsoleJsonSink implements Sink {
     @Override
     public void accept(Event event) throws IOException {
         synchronized (out) {
-            // Re-entered from the same thread (a value's toString emitting to this sink):
-            // the shared writer is mid-event, so this one event gets a writer of its own.
-            EventJsonWriter w = writer.isBusy() ? new EventJsonWriter() : writer;
+            EventJsonWriter w = encoder.writer();
             w.write(event, out);
         }
     }

@@ -4,6 +4,7 @@ import dev.signals.Event;
 import dev.signals.router.spi.BatchFailedException;
 import dev.signals.router.spi.BatchSink;
 import dev.signals.sinks.json.EventJsonWriter;
+import dev.signals.sinks.json.SinkEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class BufferedFileSink implements BatchSink {
     private final Object lock = new Object();
     private final RotatingFile file;
     private final int bufferBytes;
-    private final EventJsonWriter writer = new EventJsonWriter();
+    private final SinkEncoder encoder = new SinkEncoder();
 
     // Guarded by `lock`.
     private boolean closed;
@@ -74,9 +75,7 @@ public final class BufferedFileSink implements BatchSink {
                 refused++;
                 throw new IllegalStateException("the file sink for " + file.path() + " is closed");
             }
-            // Re-entered from the same thread (a value's toString emitting to this sink):
-            // the shared writer is mid-event, so this event gets a writer of its own.
-            EventJsonWriter w = writer.isBusy() ? new EventJsonWriter() : writer;
+            EventJsonWriter w = encoder.writer();
             int length;
             try {
                 length = w.encode(event);

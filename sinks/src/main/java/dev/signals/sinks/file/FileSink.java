@@ -3,6 +3,7 @@ package dev.signals.sinks.file;
 import dev.signals.Event;
 import dev.signals.Sink;
 import dev.signals.sinks.json.EventJsonWriter;
+import dev.signals.sinks.json.SinkEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +46,7 @@ public final class FileSink implements Sink {
 
     private final Object lock = new Object();
     private final RotatingFile file;
-    private final EventJsonWriter writer = new EventJsonWriter();
+    private final SinkEncoder encoder = new SinkEncoder();
 
     // Guarded by `lock`.
     private boolean closed;
@@ -82,9 +83,7 @@ public final class FileSink implements Sink {
                 refused++;
                 throw new IllegalStateException("the file sink for " + file.path() + " is closed");
             }
-            // Re-entered from the same thread (a value's toString emitting to this sink):
-            // the shared writer is mid-event, so this event gets a writer of its own.
-            EventJsonWriter w = writer.isBusy() ? new EventJsonWriter() : writer;
+            EventJsonWriter w = encoder.writer();
             try {
                 int length = w.encode(event);
                 write(event, w.buffer(), length);

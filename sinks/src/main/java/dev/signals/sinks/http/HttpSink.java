@@ -5,6 +5,7 @@ import dev.signals.router.spi.BatchFailedException;
 import dev.signals.router.spi.BatchSink;
 import dev.signals.router.spi.OwnThreads;
 import dev.signals.sinks.json.EventJsonWriter;
+import dev.signals.sinks.json.SinkEncoder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class HttpSink implements BatchSink, OwnThreads {
     private final Duration linger;
     private final boolean gzip;
     private final int maxAttempts;
-    private final EventJsonWriter writer = new EventJsonWriter();
+    private final SinkEncoder encoder = new SinkEncoder();
     private final NdjsonBatch batch = new NdjsonBatch();
 
     // Guarded by `lock`.
@@ -119,9 +120,7 @@ public final class HttpSink implements BatchSink, OwnThreads {
                 refused++;
                 throw new IllegalStateException("the http sink for " + target + " is closed");
             }
-            // Re-entered from the same thread (a value's toString emitting to this sink):
-            // the shared writer is mid-event, so this event gets a writer of its own.
-            EventJsonWriter w = writer.isBusy() ? new EventJsonWriter() : writer;
+            EventJsonWriter w = encoder.writer();
             int length;
             try {
                 length = w.encode(event);

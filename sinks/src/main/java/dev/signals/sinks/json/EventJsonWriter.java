@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Encodes events as lines of JSON (the Event JSON format of {@code docs/format.md}): one
@@ -23,8 +22,8 @@ import java.util.Arrays;
  * <p><b>Ownership.</b> A writer is not thread-safe: give each thread or each sink its own, or
  * guard it with a lock. The bytes of {@link #buffer()} belong to the writer and are valid until
  * its next {@code encode}. A writer refuses to be re-entered (a value whose {@code toString}
- * emits an event to the same writer on the same thread): {@link #isBusy()} tells a sink when
- * to use another instance.
+ * emits an event to the same writer on the same thread): {@link #isBusy()} tells when to use
+ * another instance, and {@link SinkEncoder} does that for a sink.
  *
  * <p><b>Limits.</b> Values are bounded by {@link Limits} (strings, elements, depth) and a line
  * never passes {@link Limits#MAX_LINE_BYTES}: what is cut is marked in place and counted under
@@ -120,11 +119,6 @@ public final class EventJsonWriter {
         }
     }
 
-    /** Writes the last encoded line to {@code target} in one {@code write} call. */
-    public void writeTo(OutputStream target) throws IOException {
-        target.write(out.array(), 0, out.size());
-    }
-
     /**
      * The buffer holding the last encoded line; owned by this writer, valid until the next
      * encode. Encoding may replace the array, so fetch it after {@link #encode}, not before.
@@ -136,11 +130,6 @@ public final class EventJsonWriter {
     /** The length of the last encoded line, {@code '\n'} included. */
     public int length() {
         return out.size();
-    }
-
-    /** A copy of the last encoded line. */
-    public byte[] toByteArray() {
-        return Arrays.copyOf(out.array(), out.size());
     }
 
     /** Encodes {@code event} and returns the line as a string, {@code '\n'} included. */
