@@ -11,7 +11,6 @@ import dev.signals.router.spi.OwnThreads;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -180,11 +179,8 @@ public final class SinkChannel {
 
     /** Waits before retry {@code attempt + 1}: exponential, capped, with full jitter. False when closing. */
     private boolean backoff(int attempt) {
-        long base = policy.retryBackoff().toNanos();
-        long cap = policy.retryMaxBackoff().toNanos();
-        long wait = Math.min(cap, base << Math.min(30, attempt - 1));
-        long jittered = wait / 2 + ThreadLocalRandom.current().nextLong(wait / 2 + 1);
-        long until = System.nanoTime() + jittered;
+        long until = System.nanoTime() + RetryDelay.jittered(policy.retryBackoff().toNanos(),
+                policy.retryMaxBackoff().toNanos(), attempt);
         while (System.nanoTime() - until < 0) {
             if (async != null && async.closing()) {
                 return false;

@@ -1,14 +1,13 @@
 package dev.signals.sinks.http;
 
+import dev.signals.router.delivery.RetryDelay;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Waits between attempts: exponential from {@code base}, capped at {@code max}, with jitter
- * (a random wait between half and all of the step) so that many senders recovering at once do
- * not retry in step.
+ * Waits between attempts: the router's {@link RetryDelay} (exponential from {@code base},
+ * capped at {@code max}, with jitter), in milliseconds.
  */
 final class Backoff {
 
@@ -27,9 +26,7 @@ final class Backoff {
 
     /** The wait before attempt {@code attempt + 1}, in milliseconds. */
     long delayMillis(int attempt) {
-        // Millis shifted at most 30 places stay far below Long.MAX_VALUE for any base up to an hour.
-        long step = Math.min(maxMillis, baseMillis << Math.min(30, Math.max(0, attempt - 1)));
-        return step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1);
+        return RetryDelay.jittered(baseMillis, maxMillis, attempt);
     }
 
     /**
