@@ -9,6 +9,9 @@ import java.io.PrintStream;
 /** Finds the one dispatcher behind {@link Signals}, once, the way SLF4J finds its provider. */
 final class DispatcherLoader {
 
+    /** Names the {@link DispatcherProvider} class to use when several are on the class path. */
+    static final String PROPERTY = "signals.dispatcher";
+
     private DispatcherLoader() {
     }
 
@@ -19,7 +22,7 @@ final class DispatcherLoader {
 
     static Dispatcher load(PrintStream err) {
         DispatcherProvider provider = Providers.highest(DispatcherProvider.class, DispatcherLoader.class.getClassLoader(),
-                err, "dispatcher", DispatcherProvider::priority);
+                err, "dispatcher", DispatcherProvider::priority, System.getProperty(PROPERTY));
         if (provider == null) {
             err.println("Signals: no dispatcher on the class path; events are discarded. "
                     + "Add the dev.signals:router dependency to route them.");

@@ -316,7 +316,7 @@ final class ThreadContext {
      */
     static TraceBridge load(ClassLoader loader, PrintStream err) {
         TraceBridgeProvider provider = Providers.highest(TraceBridgeProvider.class, loader, err, "trace bridge",
-                TraceBridgeProvider::priority);
+                TraceBridgeProvider::priority, System.getProperty("signals.traceBridge"));
         if (provider == null) {
             return null;
         }

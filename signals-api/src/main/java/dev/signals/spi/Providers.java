@@ -55,15 +55,28 @@ public final class Providers {
     }
 
     /**
-     * The provider of {@code type} with the highest priority, or {@code null} when none could
-     * be loaded. When several are found, stderr says which one is used. A provider whose
-     * priority cannot be read ranks last.
+     * The provider of {@code type} named by {@code forced} (a class name, from a system property
+     * such as {@code signals.dispatcher}), else the one with the highest priority, or {@code null}
+     * when none could be loaded. When several are found, stderr says which one is used; a forced
+     * name that matches none is said too, and ignored. A provider whose priority cannot be read
+     * ranks last.
+     *
+     * @param forced the class name of the provider to use, or {@code null} (or blank) to rank them
      */
     public static <T> T highest(Class<T> type, ClassLoader loader, PrintStream err, String what,
-                                ToIntFunction<T> priority) {
+                                ToIntFunction<T> priority, String forced) {
         List<T> found = load(type, loader, err, what);
         if (found.isEmpty()) {
             return null;
+        }
+        if (forced != null && !forced.isBlank()) {
+            for (T provider : found) {
+                if (provider.getClass().getName().equals(forced.trim())) {
+                    return provider;
+                }
+            }
+            err.println("Signals: the " + what + " provider " + forced.trim() + " asked for is not on the class path;"
+                    + " choosing among the others");
         }
         List<Ranked<T>> ranked = new ArrayList<>();
         for (T provider : found) {

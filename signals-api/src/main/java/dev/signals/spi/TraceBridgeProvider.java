@@ -7,8 +7,8 @@ package dev.signals.spi;
  * {@code META-INF/services/dev.signals.spi.TraceBridgeProvider}.
  *
  * <p>With none on the class path, Signals makes W3C trace and span ids itself and nothing
- * else changes. With several, the one with the highest {@link #priority()} wins and the choice
- * is reported once on stderr.
+ * else changes. With several, the one named by {@code -Dsignals.traceBridge=CLASS} is used, else
+ * the one with the highest {@link #priority()}, and the choice is reported once on stderr.
  */
 public interface TraceBridgeProvider {
 
