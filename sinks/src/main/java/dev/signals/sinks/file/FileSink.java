@@ -86,7 +86,7 @@ public final class FileSink implements Sink {
             EventJsonWriter w = encoder.writer();
             try {
                 int length = w.encode(event);
-                write(event, w.buffer(), length);
+                write(w.buffer(), length);
             } catch (IOException | RuntimeException e) {
                 refused++;
                 throw e;
@@ -95,15 +95,9 @@ public final class FileSink implements Sink {
         }
     }
 
-    private void write(Event event, byte[] line, int length) throws IOException {
+    private void write(byte[] line, int length) throws IOException {
         file.prepare(length);
-        file.append(event, line, length);
-        try {
-            file.writeWaiting();
-        } catch (IOException e) {
-            file.discardWaiting(); // this event is refused: its line must not be written later
-            throw e;
-        }
+        file.writeNow(line, length); // from the encoder's buffer; on failure the event is refused, nothing kept
         if (file.fsync() == Fsync.ALWAYS) {
             file.sync();
         }

@@ -115,6 +115,27 @@ final class RotatingFile {
     }
 
     /**
+     * Writes one line straight from the caller's buffer, in one call, with no line waiting (the
+     * synchronous file sink): no copy into the waiting lines first. On failure the line is not
+     * in the file.
+     */
+    void writeNow(byte[] line, int length) throws IOException {
+        if (!waiting.isEmpty()) {
+            throw new IllegalStateException("lines are waiting: write them first");
+        }
+        if (file == null || file.broken()) {
+            open();
+        }
+        try {
+            file.write(line, length);
+        } catch (IOException e) {
+            writeFailures++;
+            throw e;
+        }
+        linesWritten++;
+    }
+
+    /**
      * Gives up the waiting lines: they will not be written.
      *
      * @return their events, in the order they were appended

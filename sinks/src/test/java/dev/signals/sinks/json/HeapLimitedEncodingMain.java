@@ -51,11 +51,10 @@ public final class HeapLimitedEncodingMain {
             new Object() {
                 @Override
                 public String toString() {
-                    long[][] hog = new long[1 << 16][];
-                    for (int i = 0; i < hog.length; i++) {
-                        hog[i] = new long[1 << 16]; // fills the heap for real before it gives up
-                    }
-                    return "never";
+                    // One request larger than the heap: a real OutOfMemoryError that, unlike filling the
+                    // heap bit by bit, does not starve the other threads (this one runs on the async worker too).
+                    long[] huge = new long[Integer.MAX_VALUE / 4];
+                    return "never " + huge.length;
                 }
             },
         };
