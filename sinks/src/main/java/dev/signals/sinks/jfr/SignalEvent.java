@@ -5,7 +5,7 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
-/** A signal without its stack trace: the default, as a stack walk costs more than the rest of the event. */
+/** A signal without its stack trace: the default, as a stack walk adds to the cost of every event. */
 @Name(SignalEvent.NAME)
 @Label("Signal")
 @Description(SignalRecord.DESCRIPTION)

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import jdk.jfr.Configuration;
 import jdk.jfr.EventType;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -115,6 +116,27 @@ class JfrSinkTest {
         }
         assertEquals(1, sink.built());
         assertEquals(1, sink.recorded());
+    }
+
+    @Test
+    void theJdksDefaultAndProfileSettingsRecordSignalsWithoutNamingThem() throws Exception {
+        JfrSink sink = new JfrSink();
+        for (String settings : List.of("default", "profile")) {
+            Path file = dir.resolve(settings + ".jfr");
+            try (Recording recording = new Recording(Configuration.getConfiguration(settings))) {
+                recording.start();
+                sink.accept(orderPaid("o-" + settings));
+                recording.stop();
+                recording.dump(file);
+            }
+            List<String> messages = new ArrayList<>();
+            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+                if (e.getEventType().getName().equals(SignalEvent.NAME)) {
+                    messages.add(e.getString("message"));
+                }
+            }
+            assertEquals(List.of("paid o-" + settings), messages, settings);
+        }
     }
 
     @Test
