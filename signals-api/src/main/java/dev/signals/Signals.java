@@ -455,7 +455,24 @@ public final class Signals {
      * @see Span
      */
     public static Span span(String name, Field... fields) {
-        return Span.start(name, fields == null ? ThreadContext.NO_FIELDS : fields.clone());
+        return span(SpanKind.INTERNAL, name, fields);
+    }
+
+    /**
+     * Opens a span of the given kind: {@link SpanKind#SERVER} around the handling of a request,
+     * {@link SpanKind#CLIENT} around a call to another service, so that tracing backends draw
+     * the dependencies between services. Otherwise as {@link #span(String, Field...)}.
+     *
+     * <pre>{@code
+     * try (Scope remote = Signals.continueTraceFrom(exchange.getRequestHeaders()::get);
+     *      Span span = Signals.span(SpanKind.SERVER, "POST /orders")) { ... }
+     * }</pre>
+     *
+     * @param kind the span's kind; {@code null} is {@link SpanKind#INTERNAL}
+     */
+    public static Span span(SpanKind kind, String name, Field... fields) {
+        return Span.start(kind == null ? SpanKind.INTERNAL : kind, name,
+                fields == null ? ThreadContext.NO_FIELDS : fields.clone());
     }
 
     /**

@@ -41,9 +41,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Span implements AutoCloseable {
 
-    /** Emitted when a span opens, with {@code span}, {@code parent_span_id} (unless a root) and the span's fields. */
+    /**
+     * Emitted when a span opens, with {@code span}, {@code parent_span_id} (unless a root),
+     * {@code span_kind} (unless {@link SpanKind#INTERNAL}) and the span's fields.
+     */
     public static final Signal STARTED = Signal.of("SPAN_STARTED", Severity.DEBUG);
-    /** Emitted when a span closes, with {@code span}, {@code duration}, {@code status}, and the failure if any. */
+    /**
+     * Emitted when a span closes, with {@code span}, {@code duration}, {@code status}, the failure
+     * if any, and {@code span_kind} (unless {@link SpanKind#INTERNAL}).
+     */
     public static final Signal ENDED = Signal.of("SPAN_ENDED", Severity.DEBUG);
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -51,6 +57,7 @@ public final class Span implements AutoCloseable {
     private static final int NEW_TRACE_FLAGS = TraceContext.SAMPLED | TraceContext.RANDOM;
 
     private final String name;
+    private final SpanKind kind;
     private final TraceContext context;
     private final String parentSpanId;
     private final long startNanos;
@@ -71,8 +78,10 @@ public final class Span implements AutoCloseable {
     private Throwable error;
     private String failure;
 
-    private Span(String name, TraceContext context, String parentSpanId, ThreadContext previous, BridgedSpan bridged) {
+    private Span(String name, SpanKind kind, TraceContext context, String parentSpanId, ThreadContext previous,
+            BridgedSpan bridged) {
         this.name = name;
+        this.kind = kind;
         this.context = context;
         this.parentSpanId = parentSpanId;
         this.startNanos = System.nanoTime();
@@ -85,26 +94,24 @@ public final class Span implements AutoCloseable {
         this.openSlot = OpenSpans.add(this);
     }
 
-    static Span start(String name, Field[] fields) {
+    static Span start(SpanKind kind, String name, Field[] fields) {
         String spanName = name == null || name.isEmpty() ? "span" : name;
         TraceContext parent = ThreadContext.current().trace;
-        BridgedSpan bridged = ThreadContext.startBridged(spanName, parent, Signals.redact(fields));
+        BridgedSpan bridged = ThreadContext.startBridged(spanName, kind, parent, Signals.redact(fields));
         TraceContext ctx = bridged != null ? bridged.context()
                 : parent == null ? TraceContext.local(randomId(2), randomId(1), NEW_TRACE_FLAGS, TraceState.empty())
                 : TraceContext.local(parent.traceId(), randomId(1), parent.flags(), parent.traceState());
-        Span span = new Span(spanName, ctx, parent == null ? null : parent.spanId(), ThreadContext.raw(), bridged);
+        Span span = new Span(spanName, kind, ctx, parent == null ? null : parent.spanId(), ThreadContext.raw(), bridged);
         ThreadContext.set(span.installed);
         if (bridged != null) {
             span.bridgeScope = ThreadContext.makeCurrent(bridged);
         }
         if (Signals.isRouted(STARTED)) {
-            int extra = span.parentSpanId == null ? 1 : 2;
-            Field[] all = new Field[fields.length + extra];
-            all[0] = Field.of("span", spanName);
-            if (span.parentSpanId != null) {
-                all[1] = Field.of("parent_span_id", span.parentSpanId);
-            }
-            System.arraycopy(fields, 0, all, extra, fields.length);
+            Field[] head = span.parentSpanId == null
+                    ? span.withKind(Field.of("span", spanName))
+                    : span.withKind(Field.of("span", spanName), Field.of("parent_span_id", span.parentSpanId));
+            Field[] all = java.util.Arrays.copyOf(head, head.length + fields.length);
+            System.arraycopy(fields, 0, all, head.length, fields.length);
             span.emit(STARTED, all);
         }
         return span;
@@ -134,6 +141,24 @@ public final class Span implements AutoCloseable {
     /** The span's name, as given to {@link Signals#span}. */
     public String name() {
         return name;
+    }
+
+    /** The span's kind, as given to {@link Signals#span(SpanKind, String, Field...)}; {@link SpanKind#INTERNAL} by default. */
+    public SpanKind kind() {
+        return kind;
+    }
+
+    /**
+     * {@code fields} followed by {@code span_kind} when this span is not internal: an internal
+     * span's events stay as they were before spans had kinds.
+     */
+    private Field[] withKind(Field... fields) {
+        if (kind == SpanKind.INTERNAL) {
+            return fields;
+        }
+        Field[] all = java.util.Arrays.copyOf(fields, fields.length + 1);
+        all[fields.length] = Field.of("span_kind", kind.name());
+        return all;
     }
 
     /** The trace id: 32 lowercase hex digits. */
@@ -248,9 +273,9 @@ public final class Span implements AutoCloseable {
         }
         if (Signals.isRouted(ENDED)) {
             emit(ENDED, why == null
-                    ? new Field[] {Field.of("span", name), Field.of("duration", duration), Field.of("status", "OK")}
-                    : new Field[] {Field.of("span", name), Field.of("duration", duration), Field.of("status", "ERROR"),
-                            err != null ? Field.error(err) : Field.of("failure", why)});
+                    ? withKind(Field.of("span", name), Field.of("duration", duration), Field.of("status", "OK"))
+                    : withKind(Field.of("span", name), Field.of("duration", duration), Field.of("status", "ERROR"),
+                            err != null ? Field.error(err) : Field.of("failure", why)));
         }
         if (bridged != null) {
             ThreadContext.endBridged(bridged, why, err);

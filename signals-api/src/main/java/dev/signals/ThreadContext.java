@@ -184,13 +184,13 @@ final class ThreadContext {
     }
 
     /** Starts a span through the bridge, or answers {@code null} (no bridge, inactive, or failing). */
-    static BridgedSpan startBridged(String name, TraceContext parent, Field[] fields) {
+    static BridgedSpan startBridged(String name, SpanKind kind, TraceContext parent, Field[] fields) {
         TraceBridge bridge = Bridge.INSTANCE;
         if (bridge == null) {
             return null;
         }
         try {
-            BridgedSpan span = bridge.startSpan(name, parent, readOnly(fields));
+            BridgedSpan span = bridge.startSpan(name, kind, parent, readOnly(fields));
             if (span != null && span.context() == null) {
                 span.end(null, null);
                 return null;

@@ -1,6 +1,7 @@
 package dev.signals.spi;
 
 import dev.signals.Field;
+import dev.signals.SpanKind;
 import dev.signals.TraceContext;
 import java.util.List;
 
@@ -39,6 +40,18 @@ public interface TraceBridge {
      *     installed): Signals then makes W3C ids itself
      */
     BridgedSpan startSpan(String name, TraceContext parent, List<Field> attributes);
+
+    /**
+     * Starts a span of the given kind in the tracing system; otherwise as
+     * {@link #startSpan(String, TraceContext, List)}. Signals calls this one. A bridge written
+     * before spans had kinds keeps working: by default the kind is left out and the span
+     * starts as the tracing system's default kind.
+     *
+     * @param kind the span's kind, never {@code null}
+     */
+    default BridgedSpan startSpan(String name, SpanKind kind, TraceContext parent, List<Field> attributes) {
+        return startSpan(name, parent, attributes);
+    }
 
     /**
      * The span the tracing system has current on the calling thread, or {@code null} when it

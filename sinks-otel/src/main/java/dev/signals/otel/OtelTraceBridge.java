@@ -29,12 +29,17 @@ final class OtelTraceBridge implements TraceBridge {
 
     @Override
     public BridgedSpan startSpan(String name, TraceContext parent, List<Field> attributes) {
+        return startSpan(name, dev.signals.SpanKind.INTERNAL, parent, attributes);
+    }
+
+    @Override
+    public BridgedSpan startSpan(String name, dev.signals.SpanKind kind, TraceContext parent, List<Field> attributes) {
         OpenTelemetry otel = OtelTracing.openTelemetry();
         if (otel == null) {
             return null;
         }
         Context base = Context.current();
-        SpanBuilder builder = OtelTracing.tracer(otel).spanBuilder(name);
+        SpanBuilder builder = OtelTracing.tracer(otel).spanBuilder(name).setSpanKind(SpanKinds.toOtel(kind));
         Context parentContext = parent == null ? null : parentContext(base, parent);
         if (parentContext == null) {
             builder.setNoParent();

@@ -155,6 +155,31 @@ class OtlpHttpEndToEndTest {
         assertTrue(call.getEndTimeUnixNano() >= call.getStartTimeUnixNano());
     }
 
+    @Test
+    void everySpanKindArrivesAtTheCollector() {
+        try (Span server = Signals.span(dev.signals.SpanKind.SERVER, "POST /orders")) {
+            for (dev.signals.SpanKind kind : dev.signals.SpanKind.values()) {
+                try (Span inner = Signals.span(kind, "kind_" + kind)) {
+                    Signals.info("inside " + kind);
+                }
+            }
+        }
+        CompletableResultCode flushed = tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
+        assertTrue(flushed.isSuccess(), "the exporter got a 200 from the local collector");
+
+        Map<String, io.opentelemetry.proto.trace.v1.Span> spans = new HashMap<>();
+        for (io.opentelemetry.proto.trace.v1.Span s : collector.spans()) {
+            spans.put(s.getName(), s);
+        }
+        assertEquals(io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER, spans.get("POST /orders").getKind());
+        for (dev.signals.SpanKind kind : dev.signals.SpanKind.values()) {
+            io.opentelemetry.proto.trace.v1.Span s = spans.get("kind_" + kind);
+            assertEquals("SPAN_KIND_" + kind, s.getKind().name());
+            assertEquals(spans.get("POST /orders").getSpanId(), s.getParentSpanId());
+            assertEquals(1, s.getEventsCount(), "the otel-spans sink put the event on the span");
+        }
+    }
+
     private static AnyValue attribute(List<KeyValue> attributes, String key) {
         for (KeyValue kv : attributes) {
             if (kv.getKey().equals(key)) {

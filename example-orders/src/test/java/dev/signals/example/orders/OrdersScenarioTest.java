@@ -241,6 +241,10 @@ class OrdersScenarioTest {
         assertEquals(attempts - rejectedByTheBreaker, calls.size(), call + " spans before " + failure);
         assertEquals(calls.size(), ends.size(), "every attempt ended before the failure was reported");
         ends.forEach(e -> assertEquals("ERROR", e.fields().get("status"), "a failed attempt: " + e.line()));
+        calls.forEach(e -> assertEquals("CLIENT", e.fields().get("span_kind"), "a call to another service: " + e.line()));
+        assertEquals(Set.of("CLIENT", "SERVER"), before.stream().filter(e -> e.signal().equals("SPAN_STARTED"))
+                .map(e -> String.valueOf(e.fields().get("span_kind"))).collect(Collectors.toSet()),
+                "every span of the example is a call or the handling of one");
         long retries = before.stream().filter(e -> e.signal().equals("RETRY_SCHEDULED")
                 && ("payment." + stage).equals(e.fields().get("call"))).count();
         assertEquals(attempts - 1, retries, "RETRY_SCHEDULED before " + failure);

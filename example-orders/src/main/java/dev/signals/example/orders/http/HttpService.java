@@ -7,6 +7,7 @@ import dev.signals.Field;
 import dev.signals.Scope;
 import dev.signals.Signals;
 import dev.signals.Span;
+import dev.signals.SpanKind;
 import dev.signals.example.orders.OrderSignals;
 import dev.signals.example.orders.ServiceName;
 import dev.signals.example.orders.chaos.Chaos;
@@ -135,7 +136,7 @@ public final class HttpService implements AutoCloseable {
             Request request = new Request(method, path, body, headers,
                     exchange.getRemoteAddress().getAddress().getHostAddress());
             try (Scope remote = Signals.continueTraceFrom(exchange.getRequestHeaders()::get);
-                 Span span = Signals.span(name.id() + " " + method + " " + path, spanFields(method, path, orderId))) {
+                 Span span = Signals.span(SpanKind.SERVER, name.id() + " " + method + " " + path, spanFields(method, path, orderId))) {
                 if (response == null) {
                     response = serve(request, span);
                 }
@@ -161,8 +162,7 @@ public final class HttpService implements AutoCloseable {
     }
 
     private Field[] spanFields(String method, String path, String orderId) {
-        Field[] common = {Field.of("service", name.id()), Field.of("span_kind", "server"),
-            Field.of("http.method", method), Field.of("http.path", path)};
+        Field[] common = {Field.of("service", name.id()), Field.of("http.method", method), Field.of("http.path", path)};
         if (orderId == null) {
             return common;
         }

@@ -4,6 +4,7 @@ import dev.signals.Emitter;
 import dev.signals.Field;
 import dev.signals.Signals;
 import dev.signals.Span;
+import dev.signals.SpanKind;
 import dev.signals.example.orders.OrderSignals;
 import dev.signals.example.orders.ServiceName;
 import dev.signals.example.orders.resilience.CallException;
@@ -60,7 +61,7 @@ public final class ServiceClient {
     public Body call(ServiceName target, String path, Body body, Duration timeout, String requestKey)
             throws CallException {
         String orderId = body.string("order_id");
-        try (Span span = Signals.span("call " + target.id() + " POST " + path, spanFields(target, path, orderId))) {
+        try (Span span = Signals.span(SpanKind.CLIENT, "call " + target.id() + " POST " + path, spanFields(target, path, orderId))) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(peers.uri(target, path))
                     .timeout(timeout)
                     .header("content-type", "application/json")
@@ -103,9 +104,8 @@ public final class ServiceClient {
     }
 
     private Field[] spanFields(ServiceName target, String path, String orderId) {
-        List<Field> fields = new ArrayList<>(5);
+        List<Field> fields = new ArrayList<>(4);
         fields.add(Field.of("service", caller.id()));
-        fields.add(Field.of("span_kind", "client"));
         fields.add(Field.of("peer", target.id()));
         fields.add(Field.of("http.path", path));
         if (orderId != null) {

@@ -4,6 +4,7 @@ import dev.signals.Emitter;
 import dev.signals.Field;
 import dev.signals.Signals;
 import dev.signals.Span;
+import dev.signals.SpanKind;
 import dev.signals.example.orders.OrderSignals;
 import dev.signals.example.orders.http.Body;
 import dev.signals.example.orders.http.Headers;
@@ -116,7 +117,7 @@ public final class LoadGenerator {
 
     @SuppressWarnings("try")
     private void place(OrderRequest request) {
-        try (Span span = Signals.span("place_order", Field.of("service", "loadgen"), Field.of("span_kind", "client"),
+        try (Span span = Signals.span(SpanKind.CLIENT, "place_order", Field.of("service", "loadgen"),
                 Field.of("order_id", request.orderId()))) {
             OrderResult result = send(request, span);
             if (result.status() == OrderResult.Status.ERROR) {
