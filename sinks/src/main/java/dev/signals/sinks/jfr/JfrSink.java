@@ -3,6 +3,7 @@ package dev.signals.sinks.jfr;
 import dev.signals.Event;
 import dev.signals.Sink;
 import dev.signals.sinks.json.EventJsonWriter;
+import dev.signals.sinks.json.SinkEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.LongAdder;
 import jdk.jfr.EventType;
@@ -16,7 +17,8 @@ import jdk.jfr.EventType;
  * and builds nothing. While one does, it builds the JFR event and the event's JSON line, and
  * commits it; the recording's own settings (threshold, enabled) still apply.
  *
- * <p>Thread-safe: each thread encodes with its own {@link EventJsonWriter}.
+ * <p>Thread-safe: the JSON lines are encoded under one lock, while a recording runs (no
+ * thread-local writer, which would keep the application's classes on pooled threads).
  */
 public final class JfrSink implements Sink {
 
@@ -25,7 +27,7 @@ public final class JfrSink implements Sink {
 
     private final boolean stackTraces;
     private final EventType type;
-    private final ThreadLocal<EventJsonWriter> writers = ThreadLocal.withInitial(EventJsonWriter::new);
+    private final SinkEncoder encoder = new SinkEncoder();
     private final LongAdder recorded = new LongAdder();
     /** JFR event objects built: what tests count to show that nothing is built while no recording runs. */
     private final LongAdder built = new LongAdder();
@@ -66,11 +68,11 @@ public final class JfrSink implements Sink {
 
     /** The event's Event JSON line without its newline. */
     private String json(Event event) {
-        EventJsonWriter writer = writers.get();
-        // Re-entered on this thread (a value's toString emitting to this sink): a writer of its own.
-        EventJsonWriter w = writer.isBusy() ? new EventJsonWriter() : writer;
-        int length = w.encode(event);
-        return new String(w.buffer(), 0, length - 1, StandardCharsets.UTF_8);
+        synchronized (encoder) {
+            EventJsonWriter w = encoder.writer();
+            int length = w.encode(event);
+            return new String(w.buffer(), 0, length - 1, StandardCharsets.UTF_8);
+        }
     }
 
     /** Events committed to Flight Recorder by this sink. */
