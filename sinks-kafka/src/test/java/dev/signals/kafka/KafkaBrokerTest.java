@@ -1,0 +1,156 @@
+package dev.signals.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kafka sink against a real KRaft broker in this JVM, shared by the tests (one start costs
+ * seconds): bulk delivery, a broker outage mid-stream, and a start-up with the broker away.
+ */
+class KafkaBrokerTest {
+
+    static Broker broker;
+
+    @TempDir
+    Path spool;
+
+    @TempDir
+    static Path brokerLogs;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = Broker.start(brokerLogs);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private KafkaSink sink(String topic) throws Exception {
+        return KafkaSink.builder(broker.bootstrapServers(), topic).name(topic).key("order")
+                .spoolDirectory(spool).build();
+    }
+
+    @Test
+    void hundredThousandEventsAreReadBackExactlyOnceInOrderPerKey() throws Exception {
+        String topic = "bulk";
+        broker.createTopic(topic, 4);
+        int count = 100_000;
+        try (KafkaSink sink = sink(topic)) {
+            for (int i = 0; i < count; i++) {
+                sink.accept(TestEvents.numbered(i, 50));
+            }
+            await(() -> sink.stats().acknowledged() == count, Duration.ofSeconds(60), "every record acknowledged");
+            KafkaSinkStats stats = sink.stats();
+            assertEquals(count, stats.spooled());
+            assertEquals(0, stats.spoolRecords());
+            await(() -> sink.stats().spoolBytes() < 1 << 20, Duration.ofSeconds(5),
+                    "acknowledged spool files deleted");
+        }
+        List<ConsumerRecord<String, byte[]>> records = broker.consume(topic, r -> r.size() >= count, Duration.ofSeconds(60));
+        assertEquals(count, records.size(), "exactly every event, once");
+        Map<String, Long> lastByKey = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            long n = TestEvents.n(r);
+            assertEquals("o" + (n % 50), r.key(), "keyed by the order field");
+            Long last = lastByKey.put(r.key(), n);
+            assertTrue(last == null || last < n, "order kept within key " + r.key() + ": " + last + " then " + n);
+            assertEquals("ORDER_PLACED", TestEvents.header(r, KafkaSender.SIGNAL));
+            assertEquals("INFO", TestEvents.header(r, KafkaSender.SEVERITY));
+            ids.add(TestEvents.header(r, KafkaSender.EVENT_ID));
+        }
+        assertEquals(count, ids.size(), "every event_id unique");
+    }
+
+    @Test
+    void aBrokerStoppedMidStreamLosesNothingAndDuplicatesShareTheirEventId() throws Exception {
+        String topic = "outage";
+        broker.createTopic(topic, 2);
+        int count = 20_000;
+        try (KafkaSink sink = sink(topic)) {
+            for (int i = 0; i < count / 2; i++) {
+                sink.accept(TestEvents.numbered(i, 10));
+            }
+            broker.stop();
+            try {
+                for (int i = count / 2; i < count; i++) {
+                    sink.accept(TestEvents.numbered(i, 10));
+                }
+                assertEquals(count, sink.stats().spooled(), "every event spooled while the broker was away");
+            } finally {
+                broker.restart();
+            }
+            await(() -> sink.stats().spoolRecords() == 0, Duration.ofSeconds(90), "the spool drained");
+        }
+        assertEveryEventAtLeastOnce(topic, count);
+    }
+
+    @Test
+    void startUpWithTheBrokerAwayIsNotDelayedAndTheSpoolDrainsWhenItReturns() throws Exception {
+        String topic = "late";
+        broker.createTopic(topic, 1);
+        int count = 1_000;
+        broker.stop();
+        KafkaSink sink;
+        try {
+            long start = System.nanoTime();
+            sink = sink(topic);
+            for (int i = 0; i < count; i++) {
+                sink.accept(TestEvents.numbered(i, 1));
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 1_000, "start-up and " + count + " events took " + millis + " ms with the broker away");
+            assertEquals(count, sink.stats().spooled());
+            assertEquals(0, sink.stats().acknowledged());
+        } finally {
+            broker.restart();
+        }
+        try (KafkaSink s = sink) {
+            await(() -> s.stats().spoolRecords() == 0, Duration.ofSeconds(60), "the spool drained");
+        }
+        assertEveryEventAtLeastOnce(topic, count);
+    }
+
+    /** Every n in [0, count) arrived, and all copies of one n carry one event_id. */
+    static void assertEveryEventAtLeastOnce(String topic, int count) {
+        Map<Long, Set<String>> idsByN = new HashMap<>();
+        int[] seen = {0};
+        broker.consume(topic, records -> {
+            for (; seen[0] < records.size(); seen[0]++) {
+                ConsumerRecord<String, byte[]> r = records.get(seen[0]);
+                idsByN.computeIfAbsent(TestEvents.n(r), k -> new HashSet<>()).add(TestEvents.header(r, KafkaSender.EVENT_ID));
+            }
+            return idsByN.size() >= count;
+        }, Duration.ofSeconds(60));
+        assertEquals(count, idsByN.size(), "every event arrived at least once");
+        idsByN.forEach((n, ids) -> assertEquals(1, ids.size(), "the copies of event " + n + " share one event_id: " + ids));
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            Thread.sleep(20); // polling with a deadline
+        }
+    }
+}
