@@ -68,13 +68,8 @@ final class Segment {
         return ackedCount == count;
     }
 
-    /** Records from {@code from} on that are not acknowledged. */
-    long unacknowledgedFrom(long from) {
-        long start = Math.max(from, base);
-        long end = base + count;
-        if (start >= end) {
-            return 0;
-        }
-        return (end - start) - acked.get((int) (start - base), (int) (end - base)).cardinality();
+    /** Records not acknowledged. */
+    long unacknowledged() {
+        return count - ackedCount;
     }
 }

@@ -66,8 +66,6 @@ final class Spool implements AutoCloseable {
     private long unacknowledged;
     private boolean readerWaiting;
     private boolean closed;
-    // The first offset the sender has not read yet: what dropOldest counts as never sent.
-    private volatile long frontier;
 
     private Spool(Path directory, String id, long maxBytes, SpoolFull whenFull, Figures figures,
                   FileChannel lockChannel, FileLock fileLock) {
@@ -167,7 +165,6 @@ final class Spool implements AutoCloseable {
             figures.replayed.addAndGet(s.count);
         }
         next = nextOffset;
-        frontier = segments.isEmpty() ? next : segments.peekFirst().base;
         startSegment();
     }
 
@@ -275,9 +272,11 @@ final class Spool implements AutoCloseable {
                 }
                 roll();
             }
+            // Records already handed to the producer are counted too: with Kafka away they fail.
             Segment oldest = segments.peekFirst();
-            figures.drop(KafkaDropReason.SPOOL_FULL, oldest.unacknowledgedFrom(frontier));
-            unacknowledged -= oldest.unacknowledgedFrom(oldest.base);
+            long lost = oldest.unacknowledged();
+            figures.drop(KafkaDropReason.SPOOL_FULL, lost);
+            unacknowledged -= lost;
             delete(oldest);
         }
         return true;
@@ -452,7 +451,6 @@ final class Spool implements AutoCloseable {
         }
         List<SpoolRecord> out = readFile(cursor, limit);
         synchronized (lock) {
-            frontier = Math.max(frontier, cursor.next);
             Segment read = segment;
             if (!read.deleted) {
                 out.removeIf(r -> read.isAcknowledged(r.offset()));
@@ -513,7 +511,7 @@ final class Spool implements AutoCloseable {
                 roll();
             }
             if (!s.deleted) {
-                unacknowledged -= s.unacknowledgedFrom(s.base);
+                unacknowledged -= s.unacknowledged();
                 delete(s);
             }
         }
@@ -530,12 +528,9 @@ final class Spool implements AutoCloseable {
                     break;
                 }
             }
-            if (target == null || target.base > offset) {
-                figures.drop(KafkaDropReason.SPOOL_FULL, 1); // its segment was dropped meanwhile
-            }
+            // A record whose segment dropOldest deleted meanwhile was counted dropped then.
             cursor.moveTo(target == null ? active : target);
             cursor.skipBelow = offset;
-            frontier = Math.min(frontier, offset);
         }
     }
 
