@@ -3,6 +3,10 @@ package dev.signals.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,7 +14,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +137,52 @@ class KafkaBrokerTest {
         assertEveryEventAtLeastOnce(topic, count);
     }
 
+    @Test
+    void aProcessKilledMidStreamSendsWhatItSpooledAfterARestart() throws Exception {
+        String topic = "killed";
+        broker.createTopic(topic, 2);
+        int reported = 30_000;
+        broker.stop();
+        try {
+            Process emitter = child("emit");
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(emitter.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null && !line.equals("flushed " + (reported - 1))) {
+                    // the child's other output: the Kafka client's warnings
+                }
+                assertTrue(line != null, "the child reported events written to its spool");
+            } finally {
+                emitter.destroyForcibly(); // kill -9, mid-stream
+                emitter.waitFor();
+            }
+        } finally {
+            broker.restart();
+        }
+        Process drainer = child("drain");
+        String output;
+        try {
+            assertTrue(drainer.waitFor(90, TimeUnit.SECONDS), "the restarted child drained its spool");
+            output = new String(drainer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            drainer.destroyForcibly();
+        }
+        assertEquals(0, drainer.exitValue(), output);
+        Matcher m = Pattern.compile("(?m)^replayed (\\d+)$").matcher(output);
+        assertTrue(m.find(), output);
+        assertTrue(Long.parseLong(m.group(1)) >= reported, "the spool held every written event: " + m.group(1));
+        assertTrue(output.contains("drained"), output);
+        assertEveryEventAtLeastOnce(topic, reported);
+    }
+
+    private Process child(String mode) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), SpoolChild.class.getName(), broker.bootstrapServers(),
+                "killed", spool.toString(), mode)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
     /** Every n in [0, count) arrived, and all copies of one n carry one event_id. */
     static void assertEveryEventAtLeastOnce(String topic, int count) {
         Map<Long, Set<String>> idsByN = new HashMap<>();
@@ -138,9 +192,10 @@ class KafkaBrokerTest {
                 ConsumerRecord<String, byte[]> r = records.get(seen[0]);
                 idsByN.computeIfAbsent(TestEvents.n(r), k -> new HashSet<>()).add(TestEvents.header(r, KafkaSender.EVENT_ID));
             }
-            return idsByN.size() >= count;
+            return LongStream.range(0, count).allMatch(idsByN::containsKey);
         }, Duration.ofSeconds(60));
-        assertEquals(count, idsByN.size(), "every event arrived at least once");
+        assertEquals(count, LongStream.range(0, count).filter(idsByN::containsKey).count(),
+                "every event arrived at least once");
         idsByN.forEach((n, ids) -> assertEquals(1, ids.size(), "the copies of event " + n + " share one event_id: " + ids));
     }
 
