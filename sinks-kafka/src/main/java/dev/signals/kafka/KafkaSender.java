@@ -1,6 +1,7 @@
 package dev.signals.kafka;
 
 import dev.signals.Severity;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -75,12 +76,18 @@ final class KafkaSender implements Runnable {
                     pause();
                     continue;
                 }
-                long rewind = rewindTo.getAndSet(Long.MAX_VALUE);
-                if (rewind < cursor.next()) {
-                    spool.rewind(cursor, rewind);
-                    pause(); // the broker just failed a record: give it a moment
+                try {
+                    long rewind = rewindTo.getAndSet(Long.MAX_VALUE);
+                    if (rewind < cursor.next()) {
+                        spool.rewind(cursor, rewind);
+                        pause(); // the broker just failed a record: give it a moment
+                    }
+                    send(spool.read(cursor, READ_WAIT_MILLIS));
+                } catch (IOException e) {
+                    // the spool could not be read or written (a full disk): keep going once it can
+                    Trouble.report("reading the spool for topic " + topic + " failed (retrying): " + e);
+                    pause();
                 }
-                send(spool.read(cursor, READ_WAIT_MILLIS));
             }
         } catch (Throwable t) {
             Trouble.report("the sender to topic " + topic + " stopped: " + t);

@@ -76,6 +76,11 @@ public final class KafkaSink implements Sink, AutoCloseable {
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, threadName);
         // send() runs on the sender thread only, but a stop must not wait a minute for metadata.
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        // Event JSON compresses several times over, and large batches keep up with a burst
+        // that the spool took at disk speed.
+        config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 10);
         this.sender = new KafkaSender(spool, b.topic, config, figures, threadName);
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName + "-fsync");

@@ -58,6 +58,9 @@ final class Spool implements AutoCloseable {
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
     private Segment active;
     private RandomAccessFile activeFile;
+    // Sealed files not yet forced to disk: the next sync() forces and closes them, outside the
+    // lock, so a roll never makes an emitting thread wait for a disk.
+    private final List<RandomAccessFile> sealedUnsynced = new ArrayList<>();
     private byte[] buffer = new byte[BUFFER_BYTES];
     private int buffered;
     private int bufferedRecords;
@@ -73,7 +76,7 @@ final class Spool implements AutoCloseable {
         this.id = id;
         this.maxBytes = maxBytes;
         // Eight files when full: dropOldest frees an eighth at a time.
-        this.segmentBytes = Math.max(64 * 1024, maxBytes / 8);
+        this.segmentBytes = Math.min(1L << 30, Math.max(64 * 1024, maxBytes / 8));
         this.whenFull = whenFull;
         this.figures = figures;
         this.lockChannel = lockChannel;
@@ -282,11 +285,10 @@ final class Spool implements AutoCloseable {
         return true;
     }
 
-    /** Seals the active segment (written out and forced to disk) and starts the next. */
+    /** Seals the active segment (written out; forced to disk by the next sync) and starts the next. */
     private void roll() throws IOException {
         writeOut();
-        activeFile.getFD().sync();
-        activeFile.close();
+        sealedUnsynced.add(activeFile);
         active.sealed = true;
         Segment sealed = active;
         startSegment();
@@ -357,6 +359,7 @@ final class Spool implements AutoCloseable {
      */
     void sync() throws IOException {
         RandomAccessFile file;
+        List<RandomAccessFile> sealed;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -366,7 +369,10 @@ final class Spool implements AutoCloseable {
             }
             writeOut();
             file = activeFile;
+            sealed = List.copyOf(sealedUnsynced);
+            sealedUnsynced.clear();
         }
+        syncAndClose(sealed);
         try {
             file.getFD().sync();
         } catch (IOException e) {
@@ -376,6 +382,20 @@ final class Spool implements AutoCloseable {
                     throw e;
                 }
             }
+        }
+    }
+
+    private static void syncAndClose(List<RandomAccessFile> files) throws IOException {
+        IOException failed = null;
+        for (RandomAccessFile f : files) {
+            try (f) {
+                f.getFD().sync();
+            } catch (IOException e) {
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -628,6 +648,7 @@ final class Spool implements AutoCloseable {
             try {
                 writeOut();
                 activeFile.getFD().sync();
+                syncAndClose(sealedUnsynced);
             } finally {
                 closed = true;
                 lock.notifyAll();

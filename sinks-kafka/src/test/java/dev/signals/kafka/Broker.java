@@ -7,19 +7,23 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -91,9 +95,30 @@ final class Broker implements AutoCloseable {
         return bootstrap;
     }
 
+    /**
+     * Creates a topic and waits until the broker leads every partition: a producer that
+     * writes before then meets NOT_LEADER_OR_FOLLOWER, and its idempotent retries can stall
+     * a partition for a long time.
+     */
     void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            Map<TopicPartition, OffsetSpec> all = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                all.put(new TopicPartition(name, p), OffsetSpec.latest());
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                try {
+                    admin.listOffsets(all).all().get();
+                    return;
+                } catch (ExecutionException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw notYet;
+                    }
+                    Thread.sleep(20); // polling with a deadline
+                }
+            }
         }
     }
 
