@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -93,22 +94,18 @@ class KafkaBrokerTest {
         String topic = "outage";
         broker.createTopic(topic, 2);
         int count = 20_000;
-        try (KafkaSink sink = sink(topic)) {
-            for (int i = 0; i < count / 2; i++) {
+        KafkaSink sink = sink(topic);
+        for (int i = 0; i < count / 2; i++) {
+            sink.accept(TestEvents.numbered(i, 10));
+        }
+        whileBrokerAway(() -> {
+            for (int i = count / 2; i < count; i++) {
                 sink.accept(TestEvents.numbered(i, 10));
             }
-            broker.stop();
-            try {
-                for (int i = count / 2; i < count; i++) {
-                    sink.accept(TestEvents.numbered(i, 10));
-                }
-                assertEquals(count, sink.stats().spooled(), "every event spooled while the broker was away");
-            } finally {
-                broker.restart();
-            }
-            await(() -> sink.stats().spoolRecords() == 0, Duration.ofSeconds(90), "the spool drained");
-        }
-        assertEveryEventAtLeastOnce(topic, count);
+            assertEquals(count, sink.stats().spooled(), "every event spooled while the broker was away");
+            return null;
+        });
+        drainsEveryEventAtLeastOnce(sink, topic, count);
     }
 
     @Test
@@ -116,23 +113,25 @@ class KafkaBrokerTest {
         String topic = "late";
         broker.createTopic(topic, 1);
         int count = 1_000;
-        broker.stop();
-        KafkaSink sink;
-        try {
+        KafkaSink sink = whileBrokerAway(() -> {
             long start = System.nanoTime();
-            sink = sink(topic);
+            KafkaSink started = sink(topic);
             for (int i = 0; i < count; i++) {
-                sink.accept(TestEvents.numbered(i, 1));
+                started.accept(TestEvents.numbered(i, 1));
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis < 1_000, "start-up and " + count + " events took " + millis + " ms with the broker away");
-            assertEquals(count, sink.stats().spooled());
-            assertEquals(0, sink.stats().acknowledged());
-        } finally {
-            broker.restart();
-        }
-        try (KafkaSink s = sink) {
-            await(() -> s.stats().spoolRecords() == 0, Duration.ofSeconds(60), "the spool drained");
+            assertEquals(count, started.stats().spooled());
+            assertEquals(0, started.stats().acknowledged());
+            return started;
+        });
+        drainsEveryEventAtLeastOnce(sink, topic, count);
+    }
+
+    /** The sink's spool drains, and the topic then holds every event at least once. */
+    private static void drainsEveryEventAtLeastOnce(KafkaSink sink, String topic, int count) throws Exception {
+        try (sink) {
+            await(() -> sink.stats().spoolRecords() == 0, Duration.ofSeconds(90), "the spool drained");
         }
         assertEveryEventAtLeastOnce(topic, count);
     }
@@ -142,8 +141,7 @@ class KafkaBrokerTest {
         String topic = "killed";
         broker.createTopic(topic, 2);
         int reported = 30_000;
-        broker.stop();
-        try {
+        whileBrokerAway(() -> {
             Process emitter = child("emit");
             try (BufferedReader out = new BufferedReader(new InputStreamReader(emitter.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -156,9 +154,8 @@ class KafkaBrokerTest {
                 emitter.destroyForcibly(); // kill -9, mid-stream
                 emitter.waitFor();
             }
-        } finally {
-            broker.restart();
-        }
+            return null;
+        });
         Process drainer = child("drain");
         String output;
         try {
@@ -173,6 +170,16 @@ class KafkaBrokerTest {
         assertTrue(Long.parseLong(m.group(1)) >= reported, "the spool held every written event: " + m.group(1));
         assertTrue(output.contains("drained"), output);
         assertEveryEventAtLeastOnce(topic, reported);
+    }
+
+    /** Runs {@code work} with the broker stopped, and starts it again whatever happens. */
+    private static <T> T whileBrokerAway(Callable<T> work) throws Exception {
+        broker.stop();
+        try {
+            return work.call();
+        } finally {
+            broker.restart();
+        }
     }
 
     private Process child(String mode) throws IOException {
