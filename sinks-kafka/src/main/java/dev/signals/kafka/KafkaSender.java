@@ -44,7 +44,7 @@ final class KafkaSender implements Runnable {
     private final AtomicLong rewindTo = new AtomicLong(Long.MAX_VALUE);
     private volatile boolean stopping;
     private volatile Producer<byte[], byte[]> producer;
-    private volatile String networkThread;
+    private final String networkThread;
 
     KafkaSender(Spool spool, String topic, Map<String, Object> producerConfig, Figures figures, String threadName) {
         this.spool = spool;
@@ -114,8 +114,8 @@ final class KafkaSender implements Runnable {
 
     private void send(List<SpoolRecord> records) {
         for (SpoolRecord r : records) {
-            if (stopping) {
-                return;
+            if (stopping || rewindTo.get() != Long.MAX_VALUE) {
+                return; // a record failed: the rest follow it again from the spool
             }
             long offset = r.offset();
             try {
@@ -143,9 +143,11 @@ final class KafkaSender implements Runnable {
         return new ProducerRecord<>(topic, null, r.key(), r.value(), headers);
     }
 
-    /** Runs on the producer's network thread. */
+    /**
+     * Runs on the producer's network thread, or on this sender's within {@code send} (the
+     * producer reports a metadata timeout that way).
+     */
     private void completed(long offset, Exception error) {
-        networkThread = Thread.currentThread().getName();
         if (error == null) {
             spool.acknowledge(offset);
         } else if (error instanceof RecordTooLargeException) {
