@@ -3,6 +3,7 @@ package dev.signals.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signals.Event;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -94,7 +95,11 @@ class KafkaBrokerTest {
         String topic = "outage";
         broker.createTopic(topic, 2);
         int count = 20_000;
-        KafkaSink sink = sink(topic);
+        // The producer gives up on a record after 2 s, so that the outage fails records in
+        // flight and the sink must send them again from its spool.
+        KafkaSink sink = KafkaSink.builder(broker.bootstrapServers(), topic).name(topic).key("order")
+                .producer(Map.of("request.timeout.ms", 1_000, "delivery.timeout.ms", 2_000))
+                .spoolDirectory(spool).build();
         for (int i = 0; i < count / 2; i++) {
             sink.accept(TestEvents.numbered(i, 10));
         }
@@ -103,6 +108,7 @@ class KafkaBrokerTest {
                 sink.accept(TestEvents.numbered(i, 10));
             }
             assertEquals(count, sink.stats().spooled(), "every event spooled while the broker was away");
+            await(() -> sink.stats().sendFailures() > 0, Duration.ofSeconds(30), "the producer failing records");
             return null;
         });
         drainsEveryEventAtLeastOnce(sink, topic, count);
@@ -126,6 +132,23 @@ class KafkaBrokerTest {
             return started;
         });
         drainsEveryEventAtLeastOnce(sink, topic, count);
+    }
+
+    @Test
+    void aRecordTooLargeForKafkaIsCountedAndDoesNotHoldTheSpool() throws Exception {
+        String topic = "large";
+        broker.createTopic(topic, 1);
+        try (KafkaSink sink = KafkaSink.builder(broker.bootstrapServers(), topic).name(topic)
+                .producer(Map.of("max.request.size", 2_048)).spoolDirectory(spool).build()) {
+            sink.accept(TestEvents.numbered(0, 1));
+            sink.accept(Event.builder(TestEvents.ORDER_PLACED).message("x".repeat(10_000)).build());
+            sink.accept(TestEvents.numbered(2, 1));
+            await(() -> sink.stats().spoolRecords() == 0, Duration.ofSeconds(30), "the spool drained");
+            assertEquals(1, sink.stats().dropped(KafkaDropReason.REFUSED));
+            assertEquals(2, sink.stats().acknowledged());
+        }
+        List<ConsumerRecord<String, byte[]>> records = broker.consume(topic, r -> r.size() >= 2, Duration.ofSeconds(30));
+        assertEquals(List.of(0L, 2L), records.stream().map(TestEvents::n).toList());
     }
 
     /** The sink's spool drains, and the topic then holds every event at least once. */
