@@ -39,7 +39,8 @@ final class Spool implements AutoCloseable {
 
     private static final String ID_FILE = "spool.id";
     private static final String LOCK_FILE = "spool.lock";
-    private static final int BUFFER_BYTES = 256 * 1024;
+    // Written to the file under the lock when full: small, so that an emitting thread waits briefly.
+    private static final int BUFFER_BYTES = 64 * 1024;
     private static final int READ_CHUNK = 1 << 20;
     private static final long RECLAIM_BYTES = 1 << 20;
     private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(1);
