@@ -5,8 +5,8 @@ public enum KafkaDropReason {
     /** The spool was full: the new event ({@code dropNewest}) or an unsent older one ({@code dropOldest}). */
     SPOOL_FULL,
     /**
-     * Emitted by the sink's own threads (its sender, the Kafka client's network thread): the
-     * Kafka client's own logging is never sent through the Kafka client.
+     * Emitted on a kafka sink's threads (a sender, a producer's network thread): the Kafka
+     * client's own logging is never sent through a Kafka client.
      */
     FEEDBACK,
     /** Kafka refused the record for good (larger than the broker or topic allows). */

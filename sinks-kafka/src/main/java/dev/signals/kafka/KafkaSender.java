@@ -44,7 +44,6 @@ final class KafkaSender implements Runnable {
     private final AtomicLong rewindTo = new AtomicLong(Long.MAX_VALUE);
     private volatile boolean stopping;
     private volatile Producer<byte[], byte[]> producer;
-    private final String networkThread;
 
     KafkaSender(Spool spool, String topic, Map<String, Object> producerConfig, Figures figures, String threadName) {
         this.spool = spool;
@@ -56,16 +55,11 @@ final class KafkaSender implements Runnable {
         this.idPrefix = spool.id() + "-";
         this.thread = new Thread(this, threadName);
         this.thread.setDaemon(true);
-        this.networkThread = "kafka-producer-network-thread | " + producerConfig.get("client.id");
+        KafkaThreads.registerProducer(producerConfig.get("client.id"));
     }
 
     void start() {
         thread.start();
-    }
-
-    /** Whether {@code threadName} is one of the threads that run Kafka code for this sender. */
-    boolean isOwnThread(String threadName) {
-        return thread.getName().equals(threadName) || networkThread.equals(threadName);
     }
 
     @Override

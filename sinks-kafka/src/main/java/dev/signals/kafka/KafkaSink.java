@@ -37,9 +37,9 @@ import org.apache.kafka.common.config.ConfigException;
  * the last {@code fsync} interval). Records of one key go to one partition in order, as long as
  * no send fails; after a failure they are sent again from the first that failed.
  *
- * <p><b>Its own logging.</b> An event emitted on the sink's own threads (its sender, the Kafka
- * client's network thread) is not spooled: it is counted {@link KafkaDropReason#FEEDBACK} and
- * still reaches every other sink routed to it.
+ * <p><b>Its own logging.</b> An event emitted on a kafka sink's threads (its sender, its
+ * producer's network thread; this sink's or another kafka sink's) is not spooled: it is counted
+ * {@link KafkaDropReason#FEEDBACK} and still reaches every other sink routed to it.
  */
 public final class KafkaSink implements Sink, AutoCloseable {
 
@@ -70,7 +70,7 @@ public final class KafkaSink implements Sink, AutoCloseable {
         this.closeDrain = b.closeDrain;
         this.spool = Spool.open(b.spoolDirectory, b.maxBytes, b.whenFull, figures);
         int instance = INSTANCES.incrementAndGet();
-        String threadName = "signals-kafka-" + b.name + "-" + instance;
+        String threadName = KafkaThreads.PREFIX + b.name + "-" + instance;
         Map<String, Object> config = new HashMap<>(b.producer);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, threadName);
@@ -100,7 +100,7 @@ public final class KafkaSink implements Sink, AutoCloseable {
     }
 
     /**
-     * Appends the event to the spool; never waits for Kafka. An event emitted on the sink's own
+     * Appends the event to the spool; never waits for Kafka. An event emitted on a kafka sink's
      * threads is counted {@code FEEDBACK} instead, and one that finds the spool full is counted
      * {@code SPOOL_FULL} (or makes room, under {@code dropOldest}).
      *
@@ -109,7 +109,7 @@ public final class KafkaSink implements Sink, AutoCloseable {
      */
     @Override
     public void accept(Event event) throws IOException {
-        if (sender.isOwnThread(event.thread())) {
+        if (KafkaThreads.isKafkaSinkThread(event.thread())) {
             figures.drop(KafkaDropReason.FEEDBACK, 1);
             return;
         }
