@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -32,6 +31,7 @@ final class KafkaSender implements Runnable {
     static final String EVENT_ID = "event_id";
 
     private static final long READ_WAIT_MILLIS = 100;
+    private static final long READ_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(READ_WAIT_MILLIS);
     private static final long RETRY_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final byte[][] SEVERITY_NAMES = severityNames();
 
@@ -41,8 +41,9 @@ final class KafkaSender implements Runnable {
     private final Figures figures;
     private final String idPrefix;
     private final Thread thread;
-    private final AtomicLong rewindTo = new AtomicLong(Long.MAX_VALUE);
     private volatile boolean stopping;
+    // Another sink on the same spool sends (see OpenSpools): this one sends nothing meanwhile.
+    private volatile boolean paused;
     private volatile Producer<byte[], byte[]> producer;
 
     KafkaSender(Spool spool, String topic, Map<String, Object> producerConfig, Figures figures, String threadName) {
@@ -66,12 +67,16 @@ final class KafkaSender implements Runnable {
     public void run() {
         try (Spool.Cursor cursor = new Spool.Cursor()) {
             while (!stopping) {
+                if (paused) {
+                    LockSupport.parkNanos(this, READ_WAIT_NANOS);
+                    continue;
+                }
                 if (producer == null && !makeProducer()) {
                     pause();
                     continue;
                 }
                 try {
-                    long rewind = rewindTo.getAndSet(Long.MAX_VALUE);
+                    long rewind = spool.takeResend();
                     if (rewind < cursor.next()) {
                         spool.rewind(cursor, rewind);
                         pause(); // the broker just failed a record: give it a moment
@@ -108,7 +113,7 @@ final class KafkaSender implements Runnable {
 
     private void send(List<SpoolRecord> records) {
         for (SpoolRecord r : records) {
-            if (stopping || rewindTo.get() != Long.MAX_VALUE) {
+            if (stopping || paused || spool.resendPending()) {
                 return; // a record failed: the rest follow it again from the spool
             }
             long offset = r.offset();
@@ -120,7 +125,7 @@ final class KafkaSender implements Runnable {
             } catch (RuntimeException e) {
                 // waiting for metadata timed out (broker away), the buffer stayed full, or a stop
                 figures.sendFailures.incrementAndGet();
-                rewindTo.accumulateAndGet(offset, Math::min);
+                spool.resendFrom(offset);
                 if (!stopping) {
                     Trouble.report("sending to topic " + topic + " failed, will retry from the spool: " + e);
                 }
@@ -148,7 +153,7 @@ final class KafkaSender implements Runnable {
             refused(offset);
         } else {
             figures.sendFailures.incrementAndGet();
-            rewindTo.accumulateAndGet(offset, Math::min);
+            spool.resendFrom(offset);
         }
     }
 
@@ -156,6 +161,12 @@ final class KafkaSender implements Runnable {
         figures.drop(KafkaDropReason.REFUSED, 1);
         spool.release(offset);
         Trouble.report("Kafka refused a record for good (too large for the broker or topic); it was dropped");
+    }
+
+    /** Pauses sending (another sink on the spool took over) or resumes it. */
+    void pause(boolean pause) {
+        paused = pause;
+        LockSupport.unpark(thread);
     }
 
     private void pause() {

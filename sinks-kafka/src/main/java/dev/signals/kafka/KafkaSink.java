@@ -54,7 +54,8 @@ public final class KafkaSink implements Sink, AutoCloseable {
 
     private final String description;
     private final RecordKey key;
-    private final Figures figures = new Figures();
+    private final OpenSpools.Shared shared;
+    private final Figures figures;
     private final Spool spool;
     private final KafkaSender sender;
     private final ScheduledExecutorService syncer;
@@ -68,7 +69,9 @@ public final class KafkaSink implements Sink, AutoCloseable {
         this.description = "kafka(" + b.topic + " at " + b.bootstrapServers + ")";
         this.key = new RecordKey(b.key);
         this.closeDrain = b.closeDrain;
-        this.spool = Spool.open(b.spoolDirectory, b.maxBytes, b.whenFull, figures);
+        this.shared = OpenSpools.open(b.spoolDirectory, b.maxBytes, b.whenFull);
+        this.spool = shared.spool;
+        this.figures = shared.figures;
         int instance = INSTANCES.incrementAndGet();
         String threadName = KafkaThreads.PREFIX + b.name + "-" + instance;
         Map<String, Object> config = new HashMap<>(b.producer);
@@ -91,6 +94,7 @@ public final class KafkaSink implements Sink, AutoCloseable {
         long every = b.fsync.toMillis();
         timer.scheduleWithFixedDelay(this::sync, every, every, TimeUnit.MILLISECONDS);
         this.syncer = timer;
+        OpenSpools.attach(shared, sender);
         sender.start();
     }
 
@@ -144,7 +148,9 @@ public final class KafkaSink implements Sink, AutoCloseable {
     /**
      * Takes no more events, lets the spool drain while Kafka acknowledges (up to 5 s, and no
      * longer than a second without an acknowledgement), then stops the producer and closes the
-     * spool: what was not acknowledged stays on disk for the next run.
+     * spool: what was not acknowledged stays on disk for the next run. A sink replaced by a
+     * config reload shares its spool with the new sink: it stops at once and leaves the spool
+     * open to it.
      */
     @Override
     public void close() throws IOException {
@@ -152,13 +158,16 @@ public final class KafkaSink implements Sink, AutoCloseable {
             return;
         }
         closed = true;
+        boolean last = OpenSpools.detach(shared, sender);
         try {
-            sender.stop(closeDrain, Duration.ofSeconds(1));
+            sender.stop(last ? closeDrain : Duration.ZERO, Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             syncer.shutdownNow();
-            spool.close();
+            if (last) {
+                spool.close();
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +53,7 @@ final class Spool implements AutoCloseable {
     private final long segmentBytes;
     private final SpoolFull whenFull;
     private final Figures figures;
+    private final AtomicLong resendFrom = new AtomicLong(Long.MAX_VALUE);
     private final FileChannel lockChannel;
     private final FileLock fileLock;
 
@@ -537,6 +539,25 @@ final class Spool implements AutoCloseable {
             }
         }
         Trouble.report("a spool file changed under the kafka sink was damaged and skipped: " + cursor.segment.path);
+    }
+
+    /**
+     * Asks for the records from {@code offset} on to be sent again (the producer failed it).
+     * Kept by the spool, not the sender, so that a sender taking over after a config reload
+     * also resends what its predecessor's producer failed.
+     */
+    void resendFrom(long offset) {
+        resendFrom.accumulateAndGet(offset, Math::min);
+    }
+
+    /** Whether a resend was asked for and not yet taken. */
+    boolean resendPending() {
+        return resendFrom.get() != Long.MAX_VALUE;
+    }
+
+    /** The first offset to send again, or {@link Long#MAX_VALUE} for none; clears the request. */
+    long takeResend() {
+        return resendFrom.getAndSet(Long.MAX_VALUE);
     }
 
     /** Makes the next {@link #read} start again at {@code offset} (a record the producer failed to send). */

@@ -51,6 +51,18 @@ class KafkaSinkFactoryTest {
     }
 
     @Test
+    void aConfigAppliedAgainKeepsItsSpool() throws Exception {
+        String spool = dir.resolve("spool").toString().replace("\\", "\\\\");
+        String json = config("\"spool\": { \"directory\": \"" + spool + "\" }");
+        router.configure(json, "kafka-test.json");
+        router.dispatch(TestEvents.numbered(1, 1));
+        router.configure(json.replace("\"topic\": \"events\"", "\"topic\": \"events2\""), "kafka-test.json");
+        router.dispatch(TestEvents.numbered(2, 1));
+        router.flush(Duration.ofSeconds(5));
+        assertEquals(2, router.stats().sink("events").delivered(), "both events reached a kafka sink");
+    }
+
+    @Test
     void anUnknownProducerPropertyIsRefusedWithItsPlace() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> router.configure(config("\"producer\": { \"lingr.ms\": 5 }"), "kafka-test.json"));

@@ -144,10 +144,26 @@ class SpoolTest {
     }
 
     @Test
-    void aSecondSinkCannotOpenASpoolInUse() throws Exception {
-        try (KafkaSink first = sink(KafkaSink.DEFAULT_MAX_BYTES, SpoolFull.DROP_OLDEST)) {
-            IOException e = assertThrows(IOException.class, () -> sink(KafkaSink.DEFAULT_MAX_BYTES, SpoolFull.DROP_OLDEST));
+    void aSpoolLockedByAnotherOwnerIsRefused() throws Exception {
+        try (Spool first = Spool.open(dir, KafkaSink.DEFAULT_MAX_BYTES, SpoolFull.DROP_OLDEST, new Figures())) {
+            IOException e = assertThrows(IOException.class,
+                    () -> Spool.open(dir, KafkaSink.DEFAULT_MAX_BYTES, SpoolFull.DROP_OLDEST, new Figures()));
             assertTrue(e.getMessage().contains("in use"), e.getMessage());
         }
+    }
+
+    /** What a config reload does: a new sink for the directory before the old one is closed. */
+    @Test
+    void aSecondSinkOnTheSameDirectorySharesItsSpoolAndTheFirstGoesOnAfterIt() throws Exception {
+        try (KafkaSink first = sink(KafkaSink.DEFAULT_MAX_BYTES, SpoolFull.DROP_OLDEST)) {
+            first.accept(TestEvents.numbered(0, 1));
+            try (KafkaSink second = sink(KafkaSink.DEFAULT_MAX_BYTES, SpoolFull.DROP_OLDEST)) {
+                second.accept(TestEvents.numbered(1, 1));
+                assertEquals(2, second.stats().spooled(), "one spool, one set of figures");
+            }
+            first.accept(TestEvents.numbered(2, 1));
+            assertEquals(3, first.stats().spoolRecords());
+        }
+        assertEquals(List.of(0L, 1L, 2L), spooled(new Figures()));
     }
 }
