@@ -3,6 +3,7 @@ package dev.signals.example.orders;
 import dev.signals.Field;
 import dev.signals.Signals;
 import dev.signals.example.orders.config.ExampleConfig;
+import dev.signals.example.orders.config.KafkaExport;
 import dev.signals.example.orders.report.EventTally;
 import dev.signals.example.orders.report.SnapshotFiles;
 import dev.signals.example.orders.report.Summary;
@@ -11,6 +12,7 @@ import dev.signals.router.Router;
 import dev.signals.router.RouterStats;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -35,8 +37,9 @@ final class Session {
 
     /**
      * Applies {@code --config} (before {@link Router#global()} first configures itself), starts
-     * tracing, places the config's snapshot and log files ({@link ExampleConfig}), routes the
-     * tally and emits {@link OrderSignals#AUDIT_RUN_STARTED}.
+     * tracing, places the config's snapshot and log files ({@link ExampleConfig}), sends the
+     * business signals to Kafka when {@code KAFKA_BOOTSTRAP_SERVERS} is set ({@link KafkaExport}),
+     * routes the tally and emits {@link OrderSignals#AUDIT_RUN_STARTED}.
      *
      * @param role what runs ({@code all}, a service, {@code loadgen}), for the audit event, the
      *     file names of a single-service process and the service name of exported spans
@@ -54,6 +57,8 @@ final class Session {
         ExampleConfig config = ExampleConfig.load(options.config(), options.snapshotDir(), options.logsDir(),
                 role.equals("all") ? null : role);
         config.apply(Router.global(), err);
+        // Closed with the router, which closes every sink routed to it.
+        KafkaExport.attach(Router.global(), System.getenv(), role, Path.of("signals-spool"), err);
         Session session = new Session(options, tracing, config);
         Router.global().route("*", session.tally);
         Signals.emit(OrderSignals.AUDIT_RUN_STARTED, "Orders example started (" + role + ")",
