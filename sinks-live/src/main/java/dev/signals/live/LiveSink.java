@@ -58,6 +58,7 @@ public final class LiveSink implements Sink {
         endpoints.put("/api/stats", new StatsHandler(router, subscribers));
         endpoints.put("/metrics", new MetricsHandler(registry));
         endpoints.put(SnapshotsHandler.PATH, new SnapshotsHandler(options.snapshots()));
+        endpoints.put("/", new ConsoleHandler());
         try {
             this.server = new LiveServer(options.name(), address, options.port(), options.token(), endpoints);
         } catch (IOException e) {
