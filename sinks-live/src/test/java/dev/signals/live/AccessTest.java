@@ -63,6 +63,17 @@ class AccessTest {
     }
 
     @Test
+    void aPortInUseIsRefusedWithItsLocationAndTheRunningSinkStays() throws Exception {
+        URI running = LiveFixture.start(snapshots, 100, "", "TRACE");
+        ConfigException e = assertThrows(ConfigException.class, () -> Router.global().configure(
+                "{\"sinks\": {\n  \"live\": {\"type\": \"live\", \"port\": " + running.getPort() + "}},\n"
+                        + " \"routes\": [{\"signals\": [\"*\"], \"sinks\": [\"live\"]}]}", "port-test.json"));
+        assertTrue(e.getMessage().contains("port-test.json:2:"), e.getMessage());
+        assertTrue(e.getMessage().contains("port"), e.getMessage());
+        assertEquals(200, status(running.resolve("/api/stats"), null), "the sink in force still serves");
+    }
+
+    @Test
     void aNonLoopbackAddressWithATokenIsServed() {
         URI url = LiveFixture.start(snapshots, 100, "\"bind\": \"0.0.0.0\", \"token\": \"t\"", "TRACE");
         assertTrue(url.getPort() > 0, url.toString());
