@@ -53,11 +53,8 @@ final class EventStreamHandler implements HttpHandler {
             return;
         }
         try {
-            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-            ex.getResponseHeaders().set("Cache-Control", "no-store");
-            ex.getResponseHeaders().set("X-Accel-Buffering", "no");
-            ex.sendResponseHeaders(200, 0);
-            OutputStream out = new BufferedOutputStream(ex.getResponseBody(), 16 * 1_024);
+            ex.getResponseHeaders().set("X-Accel-Buffering", "no"); // a proxy in front must not hold events back
+            OutputStream out = new BufferedOutputStream(Responses.stream(ex, "text/event-stream; charset=utf-8"), 16 * 1_024);
             out.write(PREAMBLE);
             EventJsonWriter json = new EventJsonWriter();
             long replayedUpTo = resumeAfter == null ? -1 : replay(out, json, filter, resumeAfter);

@@ -43,11 +43,8 @@ final class RecentHandler implements HttpHandler {
                 kept++;
             }
         }
-        ex.getResponseHeaders().set("Content-Type", "application/x-ndjson; charset=utf-8");
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.sendResponseHeaders(200, 0);
         EventJsonWriter json = new EventJsonWriter();
-        try (OutputStream out = new BufferedOutputStream(ex.getResponseBody(), 64 * 1_024)) {
+        try (OutputStream out = new BufferedOutputStream(Responses.stream(ex, "application/x-ndjson; charset=utf-8"), 64 * 1_024)) {
             for (int i = from; i < events.size(); i++) {
                 Event e = events.get(i);
                 if (filter.test(e)) {

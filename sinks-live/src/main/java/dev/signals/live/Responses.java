@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** Writing whole responses: bytes, JSON made with a generator, errors as JSON. */
 final class Responses {
@@ -24,9 +23,7 @@ final class Responses {
     }
 
     static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", contentType);
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        headers(ex, contentType);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {
@@ -51,7 +48,17 @@ final class Responses {
         });
     }
 
-    static void text(HttpExchange ex, int status, String contentType, String body) throws IOException {
-        send(ex, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    /** Starts a 200 response of unknown length (chunked), not to be cached; the caller writes the body. */
+    static OutputStream stream(HttpExchange ex, String contentType) throws IOException {
+        headers(ex, contentType);
+        ex.sendResponseHeaders(200, 0);
+        return ex.getResponseBody();
+    }
+
+    /** What every response says: its type, not to be cached, not to be sniffed as another type. */
+    private static void headers(HttpExchange ex, String contentType) {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     }
 }
