@@ -12,8 +12,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +34,9 @@ import java.util.function.Supplier;
  * secret fields are masked and the config's {@code redact} has already applied.
  */
 public final class LiveSink implements Sink {
+
+    /** The sinks serving in this JVM, oldest first. */
+    private static final List<LiveSink> OPEN = new CopyOnWriteArrayList<>();
 
     private final Subscribers subscribers;
     private final LiveServer server;
@@ -64,6 +70,7 @@ public final class LiveSink implements Sink {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve on " + options.bind() + ":" + options.port() + ": " + e.getMessage(), e);
         }
+        OPEN.add(this);
         Signals.emit(LiveSignals.LIVE_STARTED, "Live console of sink '" + options.name() + "' at " + server.url(),
                 Field.of("sink", options.name()), Field.of("url", server.url().toString()));
     }
@@ -80,6 +87,18 @@ public final class LiveSink implements Sink {
     @Override
     public void accept(Event event) {
         subscribers.offer(event);
+    }
+
+    /**
+     * Where the live sinks of this JVM serve now, oldest first: how a program finds the port a
+     * sink configured with {@code "port": 0} took, besides the {@code LIVE_STARTED} event.
+     */
+    public static List<URI> openUrls() {
+        List<URI> urls = new ArrayList<>();
+        for (LiveSink s : OPEN) {
+            urls.add(s.url());
+        }
+        return urls;
     }
 
     /** Where the sink serves, ending with {@code /}. */
@@ -100,6 +119,7 @@ public final class LiveSink implements Sink {
     /** Ends every stream and stops serving. Idempotent. */
     @Override
     public void close() {
+        OPEN.remove(this);
         subscribers.closeAll();
         server.stop();
     }

@@ -7,11 +7,14 @@ import dev.signals.example.orders.report.EventTally;
 import dev.signals.example.orders.report.SnapshotFiles;
 import dev.signals.example.orders.report.Summary;
 import dev.signals.example.orders.tracing.Tracing;
+import dev.signals.live.LiveSink;
 import dev.signals.router.Router;
 import dev.signals.router.RouterStats;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What every way of running the example shares: choosing the Signals config before the first
@@ -22,13 +25,16 @@ final class Session {
 
     private final Options options;
     private final EventTally tally = new EventTally();
+    /** Where the config's live sinks serve, as the run started. */
+    private final List<URI> liveUrls;
     private final Tracing tracing;
     private final ExampleConfig config;
     private final long startNanos = System.nanoTime();
     private Duration elapsed;
 
-    private Session(Options options, Tracing tracing, ExampleConfig config) {
+    private Session(Options options, Tracing tracing, ExampleConfig config, List<URI> liveUrls) {
         this.options = options;
+        this.liveUrls = liveUrls;
         this.tracing = tracing;
         this.config = config;
     }
@@ -54,7 +60,7 @@ final class Session {
         ExampleConfig config = ExampleConfig.load(options.config(), options.snapshotDir(), options.logsDir(),
                 role.equals("all") ? null : role);
         config.apply(Router.global(), err);
-        Session session = new Session(options, tracing, config);
+        Session session = new Session(options, tracing, config, LiveSink.openUrls());
         Router.global().route("*", session.tally);
         Signals.emit(OrderSignals.AUDIT_RUN_STARTED, "Orders example started (" + role + ")",
                 Field.of("role", role), Field.of("user", String.valueOf(System.getProperty("user.name"))),
@@ -90,7 +96,9 @@ final class Session {
                 .snapshots(config.snapshotDirectories(),
                         SnapshotFiles.writtenBy(ProcessHandle.current().pid(), config.snapshotDirectories()))
                 .logs(config.logFiles())
-                .line("Tracing", tracing.describe());
+                .line("Tracing", tracing.describe())
+                .line("Live", liveUrls.isEmpty() ? "no live sink in the config"
+                        : liveUrls.get(liveUrls.size() - 1) + " (served while the run lasted; see docs/live.md)");
     }
 
     /** Prints the summary where {@code --summary} says. */
