@@ -71,6 +71,7 @@ class AccessTest {
         assertTrue(e.getMessage().contains("port-test.json:2:"), e.getMessage());
         assertTrue(e.getMessage().contains("port"), e.getMessage());
         assertEquals(200, status(running.resolve("/api/stats"), null), "the sink in force still serves");
+        assertEquals(List.of(running), LiveSink.openUrls(), "the refused sink never served; the replaced ones were closed");
     }
 
     @Test
