@@ -42,7 +42,8 @@ public final class LiveSink implements Sink {
     private final LiveServer server;
 
     /**
-     * Starts serving as {@code options} say, then emits {@link LiveSignals#LIVE_STARTED} with the URL.
+     * Starts serving as {@code options} say, then emits {@link LiveSignals#LIVE_STARTED} with the URL
+     * through {@code Signals} (the global router, whichever router {@code options} name).
      *
      * @throws IllegalArgumentException for a non-loopback address without a token, or an unknown host
      * @throws UncheckedIOException when the address cannot be bound
