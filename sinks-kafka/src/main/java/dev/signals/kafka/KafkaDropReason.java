@@ -4,11 +4,6 @@ package dev.signals.kafka;
 public enum KafkaDropReason {
     /** The spool was full: the new event ({@code dropNewest}) or an unsent older one ({@code dropOldest}). */
     SPOOL_FULL,
-    /**
-     * Emitted on a kafka sink's threads (a sender, a producer's network thread): the Kafka
-     * client's own logging is never sent through a Kafka client.
-     */
-    FEEDBACK,
     /** Kafka refused the record for good (larger than the broker or topic allows). */
     REFUSED,
     /** Could not be written to the spool file (a full disk, an I/O error). */

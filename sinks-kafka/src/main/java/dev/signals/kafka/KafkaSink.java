@@ -2,7 +2,9 @@ package dev.signals.kafka;
 
 import dev.signals.Event;
 import dev.signals.Sink;
+import dev.signals.router.spi.OwnThreads;
 import dev.signals.sinks.json.EventJsonWriter;
+import dev.signals.sinks.json.SinkEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,10 +40,11 @@ import org.apache.kafka.common.config.ConfigException;
  * no send fails; after a failure they are sent again from the first that failed.
  *
  * <p><b>Its own logging.</b> An event emitted on a kafka sink's threads (its sender, its
- * producer's network thread; this sink's or another kafka sink's) is not spooled: it is counted
- * {@link KafkaDropReason#FEEDBACK} and still reaches every other sink routed to it.
+ * producer's network thread; this sink's or another kafka sink's) is not spooled: the sink
+ * names those threads ({@link OwnThreads}), so the router counts such an event
+ * {@code FEEDBACK} for it and still delivers it to every other sink routed to it.
  */
-public final class KafkaSink implements Sink, AutoCloseable {
+public final class KafkaSink implements Sink, OwnThreads, AutoCloseable {
 
     /** Spool bytes when not configured: 256 MiB. */
     public static final long DEFAULT_MAX_BYTES = 256L << 20;
@@ -61,7 +64,7 @@ public final class KafkaSink implements Sink, AutoCloseable {
     private final ScheduledExecutorService syncer;
     private final Duration closeDrain;
     private final Object lock = new Object();
-    private final EventJsonWriter writer = new EventJsonWriter();
+    private final SinkEncoder encoder = new SinkEncoder();
     private final Map<String, byte[]> signalNames = new HashMap<>();
     private volatile boolean closed;
 
@@ -104,31 +107,34 @@ public final class KafkaSink implements Sink, AutoCloseable {
     }
 
     /**
-     * Appends the event to the spool; never waits for Kafka. An event emitted on a kafka sink's
-     * threads is counted {@code FEEDBACK} instead, and one that finds the spool full is counted
-     * {@code SPOOL_FULL} (or makes room, under {@code dropOldest}).
+     * Appends the event to the spool; never waits for Kafka. One that finds the spool full is
+     * counted {@code SPOOL_FULL} (or makes room, under {@code dropOldest}).
      *
      * @throws IOException when the spool file cannot be written; the event is not spooled
      * @throws IllegalStateException after {@link #close()}
      */
     @Override
     public void accept(Event event) throws IOException {
-        if (KafkaThreads.isKafkaSinkThread(event.thread())) {
-            figures.drop(KafkaDropReason.FEEDBACK, 1);
-            return;
-        }
         if (closed) {
             throw new IllegalStateException(description + " is closed");
         }
         byte[] recordKey = key.of(event);
         synchronized (lock) {
-            // Re-entered from the same thread (a value's toString emitting to this sink):
-            // the shared writer is mid-event, so this event gets a writer of its own.
-            EventJsonWriter w = writer.isBusy() ? new EventJsonWriter() : writer;
+            EventJsonWriter w = encoder.writer();
             int length = w.encode(event);
             byte[] signal = signalNames.computeIfAbsent(event.signal().name(), SpoolRecord::utf8);
             spool.append(signal, event.severity().ordinal(), recordKey, w.buffer(), length);
         }
+    }
+
+    /**
+     * A kafka sink's threads, this one's or another's: its sender, which runs every producer
+     * call, and its producer's network thread. What the Kafka client logs there must never be
+     * spooled, or it would be sent through a Kafka client, which would log again.
+     */
+    @Override
+    public boolean isOwnThread(String threadName) {
+        return KafkaThreads.isKafkaSinkThread(threadName);
     }
 
     /** Writes what the spool buffers to its file (Kafka is not waited for). */

@@ -8,12 +8,15 @@ import dev.signals.example.orders.report.EventTally;
 import dev.signals.example.orders.report.SnapshotFiles;
 import dev.signals.example.orders.report.Summary;
 import dev.signals.example.orders.tracing.Tracing;
+import dev.signals.live.LiveSink;
 import dev.signals.router.Router;
 import dev.signals.router.RouterStats;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What every way of running the example shares: choosing the Signals config before the first
@@ -24,13 +27,16 @@ final class Session {
 
     private final Options options;
     private final EventTally tally = new EventTally();
+    /** Where the config's live sinks serve, as the run started. */
+    private final List<URI> liveUrls;
     private final Tracing tracing;
     private final ExampleConfig config;
     private final long startNanos = System.nanoTime();
     private Duration elapsed;
 
-    private Session(Options options, Tracing tracing, ExampleConfig config) {
+    private Session(Options options, Tracing tracing, ExampleConfig config, List<URI> liveUrls) {
         this.options = options;
+        this.liveUrls = liveUrls;
         this.tracing = tracing;
         this.config = config;
     }
@@ -59,7 +65,7 @@ final class Session {
         config.apply(Router.global(), err);
         // Closed with the router, which closes every sink routed to it.
         KafkaExport.attach(Router.global(), System.getenv(), role, Path.of("signals-spool"), err);
-        Session session = new Session(options, tracing, config);
+        Session session = new Session(options, tracing, config, LiveSink.openUrls());
         Router.global().route("*", session.tally);
         Signals.emit(OrderSignals.AUDIT_RUN_STARTED, "Orders example started (" + role + ")",
                 Field.of("role", role), Field.of("user", String.valueOf(System.getProperty("user.name"))),
@@ -95,7 +101,9 @@ final class Session {
                 .snapshots(config.snapshotDirectories(),
                         SnapshotFiles.writtenBy(ProcessHandle.current().pid(), config.snapshotDirectories()))
                 .logs(config.logFiles())
-                .line("Tracing", tracing.describe());
+                .line("Tracing", tracing.describe())
+                .line("Live", liveUrls.isEmpty() ? "no live sink in the config"
+                        : liveUrls.get(liveUrls.size() - 1) + " (served while the run lasted; see docs/live.md)");
     }
 
     /** Prints the summary where {@code --summary} says. */

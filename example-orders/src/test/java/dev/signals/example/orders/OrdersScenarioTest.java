@@ -277,6 +277,7 @@ class OrdersScenarioTest {
                 .findFirst().orElseThrow().traceId();
         assertTrue(firstTrace == null || summary.contains("--trace " + firstTrace + " " + snapshots.get(0).file()), summary);
         assertTrue(summary.contains("lz4 -dc " + snapshots.get(0).file() + " | jq ."), summary);
+        assertTrue(summary.matches("(?s).*Live +http://127\\.0\\.0\\.1:\\d+/ \\(served while the run lasted.*"), summary);
     }
 
     private static Set<String> signals(List<SnapshotEvent> events) {

@@ -67,7 +67,7 @@ class ExampleConfigTest {
             Router router = new Router();
             try {
                 router.configure(text, "signals.json");
-                assertEquals(Set.of("console", "timeline", "snapshots", "business", "audit", "jaeger"),
+                assertEquals(Set.of("console", "timeline", "snapshots", "live", "business", "audit", "jaeger"),
                         router.stats().sinks().keySet());
             } finally {
                 router.close();
@@ -82,12 +82,12 @@ class ExampleConfigTest {
         try {
             ExampleConfig c = ExampleConfig.place("signals.json", shipped(), Path.of("target/x"), null, null);
             assertTrue(c.apply(router, new PrintStream(err, true, StandardCharsets.UTF_8)));
-            assertEquals(6, router.stats().sinks().size());
+            assertEquals(7, router.stats().sinks().size());
             ExampleConfig refused = ExampleConfig.place("bad.json",
                     "{\"sinks\": {\"s\": {\"type\": \"snapshot\"}}, \"routes\": []}", Path.of("target/x"), null, null);
             assertEquals(false, refused.apply(router, new PrintStream(err, true, StandardCharsets.UTF_8)));
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("bad.json refused"), err.toString(StandardCharsets.UTF_8));
-            assertEquals(6, router.stats().sinks().size(), "the routes in force stay");
+            assertEquals(7, router.stats().sinks().size(), "the routes in force stay");
         } finally {
             router.close();
         }
