@@ -18,8 +18,9 @@ public final class RetryDelay {
      * {@code base} and {@code max}: between half and all of {@code min(max, base * 2^(attempt-1))}.
      */
     public static long jittered(long base, long max, int attempt) {
-        // Shifted at most 30 places: nanoseconds of a base up to a second stay far below Long.MAX_VALUE.
-        long step = Math.min(max, base << Math.min(30, Math.max(0, attempt - 1)));
+        int shift = Math.min(30, Math.max(0, attempt - 1));
+        // Past max the doubling stops; tested before shifting, so an hour in nanoseconds cannot overflow.
+        long step = base > (max >> shift) ? max : base << shift;
         return step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1);
     }
 }
