@@ -1,6 +1,7 @@
 package dev.signals.slf4j;
 
 import dev.signals.Severity;
+import dev.signals.spi.LoggerLevels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -87,16 +89,15 @@ final class MappingFile {
         return min == null ? next : next.withMinSeverity(name, min);
     }
 
-    /** A level word ({@code OFF} turns every level off), or {@code null} for a prefix. */
+    /** A level word, upper case as the config's ({@code OFF} turns every level off), or {@code null} for a prefix. */
     private static Severity level(String word) {
-        switch (word) {
-            case "TRACE": return Severity.TRACE;
-            case "DEBUG": return Severity.DEBUG;
-            case "INFO": return Severity.INFO;
-            case "WARN": return Severity.WARN;
-            case "ERROR": return Severity.ERROR;
-            case "OFF": return Severity.FATAL;
-            default: return null;
+        if (!word.equals(word.toUpperCase(Locale.ROOT))) {
+            return null;
+        }
+        try {
+            return LoggerLevels.parseLevel(word);
+        } catch (IllegalArgumentException notALevel) {
+            return null;
         }
     }
 }
