@@ -129,7 +129,9 @@ class AsyncDeliveryTest {
         }
         Thread producer = new Thread(() -> router.dispatch(Event.builder(BURST).build()), "blocked-producer");
         producer.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (producer.getState() != Thread.State.TIMED_WAITING && producer.isAlive()) {
+            assertTrue(System.nanoTime() - deadline < 0, "the producer never parked on the full queue");
             Thread.onSpinWait(); // until it waits on the full queue, parked
         }
         permits.release(); // the worker finishes one event and takes the next: one slot frees
