@@ -103,8 +103,9 @@ final class LiveMetrics implements MultiCollector {
         }
         GaugeSnapshot.Builder files = gauge("signals_snapshot_files", "Snapshot files on disk, by reason.");
         byReason.forEach((reason, n) -> files.dataPoint(level(Labels.of("reason", reason), n)));
-        all.metricSnapshot(counter("signals_snapshots_written", "Snapshots written to disk.")
-                        .dataPoint(count(Labels.EMPTY, s.written())).build())
+        CounterSnapshot.Builder written = counter("signals_snapshots_written", "Snapshots written to disk, by reason.");
+        s.writtenByReason().forEach((reason, n) -> written.dataPoint(count(Labels.of("reason", reason), n)));
+        all.metricSnapshot(written.build())
                 .metricSnapshot(skipped.build())
                 .metricSnapshot(counter("signals_snapshots_deleted", "Old snapshot files deleted by retention.")
                         .dataPoint(count(Labels.EMPTY, s.deleted())).build())

@@ -37,6 +37,13 @@ class SnapshotsTest {
         assertEquals(200, file.statusCode());
         assertArrayEquals(Files.readAllBytes(dir.resolve(name)), file.body());
         assertTrue(file.headers().firstValue("Content-Disposition").orElse("").contains(name));
+        String written = "signals_snapshots_written_total{reason=from_the_console}";
+        long deadline = System.nanoTime() + 10_000_000_000L; // the count follows the file's rename
+        while (MetricsTest.scrape(url).get(written) == null) {
+            assertTrue(System.nanoTime() - deadline < 0, "no " + written + " in " + MetricsTest.scrape(url).keySet());
+            Thread.onSpinWait();
+        }
+        assertEquals(1.0, MetricsTest.scrape(url).get(written), "/metrics counts it under its reason");
 
         assertEquals(400, send(HttpRequest.newBuilder(url.resolve("/api/snapshots"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode(), "a reason is required");

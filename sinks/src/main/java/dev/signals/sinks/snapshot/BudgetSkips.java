@@ -2,8 +2,6 @@ package dev.signals.sinks.snapshot;
 
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -15,16 +13,12 @@ import java.util.function.LongSupplier;
  */
 final class BudgetSkips {
 
-    /** The most reasons counted one by one; others share {@link #OTHER}. */
-    static final int MAX_REASONS = 256;
-    static final String OTHER = "(other)";
-
     private final String sinkName;
     private final SnapshotOptions options;
     private final PrintStream err;
     private final LongSupplier nanoTime;
     private final LongAdder total = new LongAdder();
-    private final ConcurrentHashMap<String, LongAdder> byReason = new ConcurrentHashMap<>();
+    private final ReasonCounts byReason = new ReasonCounts();
     private final AtomicLong lastAnnounced = new AtomicLong();
     private volatile boolean announcedOnce;
 
@@ -37,8 +31,7 @@ final class BudgetSkips {
 
     void skipped(String reason) {
         total.increment();
-        String key = byReason.containsKey(reason) || byReason.size() < MAX_REASONS ? reason : OTHER;
-        byReason.computeIfAbsent(key, k -> new LongAdder()).increment();
+        byReason.add(reason);
         long now = nanoTime.getAsLong();
         long last = lastAnnounced.get();
         if ((!announcedOnce || now - last >= SnapshotBudget.MINUTE_NANOS) && lastAnnounced.compareAndSet(last, now)) {
@@ -54,8 +47,6 @@ final class BudgetSkips {
     }
 
     Map<String, Long> byReason() {
-        Map<String, Long> out = new TreeMap<>();
-        byReason.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
+        return byReason.snapshot();
     }
 }

@@ -73,6 +73,7 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
     private final ScheduledThreadPoolExecutor writer;
     private final AtomicInteger pending = new AtomicInteger();
     private final LongAdder written = new LongAdder();
+    private final ReasonCounts writtenByReason = new ReasonCounts();
     private final LongAdder coolingDown = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -215,6 +216,7 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
             lastFile = file;
             budget.wrote(sizeOf(file));
             written.increment();
+            writtenByReason.add(request.fileReason());
             try {
                 deleted.add(retention.apply(files.directory(), file).size());
             } catch (IOException | RuntimeException e) {
@@ -359,7 +361,7 @@ public final class SnapshotSink implements Sink, SnapshotTrigger {
     /** The figures so far. */
     public SnapshotStats stats() {
         return new SnapshotStats(written.sum(), coolingDown.sum(), dropped.sum(), failed.sum(), deleted.sum(), lastFile,
-                overBudget.total(), overBudget.byReason());
+                overBudget.total(), overBudget.byReason(), writtenByReason.snapshot());
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param lastFile the last file written, or {@code null}
  * @param overBudget snapshots not taken because the sink's budget across reasons was spent
  * @param overBudgetByReason the same by sanitised reason (at most 256 reasons; the rest under {@code "(other)"})
+ * @param writtenByReason snapshots written, by sanitised reason (bounded the same way)
  */
 public record SnapshotStats(long written, long coolingDown, long dropped, long failed, long deleted, Path lastFile,
-        long overBudget, Map<String, Long> overBudgetByReason) {
+        long overBudget, Map<String, Long> overBudgetByReason, Map<String, Long> writtenByReason) {
 }

@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,7 @@ class CooldownAndRetentionTest {
             sink.flush();
             assertEquals(3, snapshots(dir).size(), "60 s later: one more");
             assertEquals(3, sink.stats().written());
+            assertEquals(Map.of("db_down", 1L, "payment_failed", 2L), sink.stats().writtenByReason(), "written, by reason");
         } finally {
             sink.close();
         }

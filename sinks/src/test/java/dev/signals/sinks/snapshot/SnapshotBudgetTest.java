@@ -71,7 +71,7 @@ class SnapshotBudgetTest {
             SnapshotStats stats = sink.stats();
             assertEquals(490, stats.overBudget());
             assertEquals(0, stats.coolingDown());
-            assertEquals(BudgetSkips.MAX_REASONS + 1, stats.overBudgetByReason().size(), "bounded, with the rest under (other)");
+            assertEquals(ReasonCounts.MAX_REASONS + 1, stats.overBudgetByReason().size(), "bounded, with the rest under (other)");
             assertEquals(1L, stats.overBudgetByReason().get("request-10"));
             assertEquals(490L, stats.overBudgetByReason().values().stream().mapToLong(Long::longValue).sum());
             assertEquals(1, announcements(), "said once, not 490 times: " + stderr);
