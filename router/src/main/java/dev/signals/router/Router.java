@@ -456,15 +456,6 @@ public final class Router implements Dispatcher {
         return new RouterStats(retired.addTo(out), afterClose.count());
     }
 
-    /** The queue capacity of every sink in force, by name, as in {@link #stats()}: 0 for a synchronous one. */
-    public Map<String, Integer> queueCapacities() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (SinkChannel c : channels) {
-            out.merge(c.name(), c.policy().isAsync() ? c.policy().queueCapacity() : 0, Integer::sum);
-        }
-        return out;
-    }
-
     /**
      * Delivers what every sink has queued and flushes every sink, waiting at most the
      * shutdown timeout (5 s unless the config sets {@code shutdownTimeoutMs}).

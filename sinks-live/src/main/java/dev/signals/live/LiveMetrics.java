@@ -44,7 +44,6 @@ final class LiveMetrics implements MultiCollector {
     public MetricSnapshots collect() {
         Router r = router.get();
         RouterStats stats = r.stats();
-        Map<String, Integer> capacities = r.queueCapacities();
         CounterSnapshot.Builder routed = counter("signals_sink_routed", "Events handed to the sink.");
         CounterSnapshot.Builder delivered = counter("signals_sink_delivered", "Events the sink accepted.");
         CounterSnapshot.Builder diverted = counter("signals_sink_diverted", "Events handed to the sink's fallback instead.");
@@ -65,7 +64,7 @@ final class LiveMetrics implements MultiCollector {
             }
             pending.dataPoint(level(sink, s.pending()));
             depth.dataPoint(level(sink, s.queueDepth()));
-            capacity.dataPoint(level(sink, capacities.getOrDefault(s.name(), 0)));
+            capacity.dataPoint(level(sink, s.queueCapacity()));
             for (String state : CIRCUIT_STATES) {
                 circuit.dataPoint(level(sink.add("state", state), state.equals(s.circuit()) ? 1 : 0));
             }

@@ -8,7 +8,6 @@ import dev.signals.router.RouterStats;
 import dev.signals.router.delivery.DropReason;
 import dev.signals.router.delivery.SinkStats;
 import java.io.IOException;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -32,13 +31,12 @@ final class StatsHandler implements HttpHandler {
         }
         Router r = router.get();
         RouterStats stats = r.stats();
-        Map<String, Integer> capacities = r.queueCapacities();
         Responses.json(ex, 200, gen -> {
             gen.writeStartObject();
             gen.writeObjectFieldStart("sinks");
             for (SinkStats s : stats.sinks().values()) {
                 gen.writeObjectFieldStart(s.name());
-                writeSink(gen, s, capacities.getOrDefault(s.name(), 0));
+                writeSink(gen, s);
                 gen.writeEndObject();
             }
             gen.writeEndObject();
@@ -53,14 +51,14 @@ final class StatsHandler implements HttpHandler {
         });
     }
 
-    private static void writeSink(JsonGenerator gen, SinkStats s, int capacity) throws IOException {
+    private static void writeSink(JsonGenerator gen, SinkStats s) throws IOException {
         gen.writeNumberField("routed", s.routed());
         gen.writeNumberField("delivered", s.delivered());
         gen.writeNumberField("diverted", s.diverted());
         gen.writeNumberField("pending", s.pending());
         gen.writeNumberField("failures", s.failures());
         gen.writeNumberField("queueDepth", s.queueDepth());
-        gen.writeNumberField("queueCapacity", capacity);
+        gen.writeNumberField("queueCapacity", s.queueCapacity());
         gen.writeStringField("circuit", s.circuit());
         gen.writeNumberField("droppedTotal", s.droppedTotal());
         gen.writeObjectFieldStart("dropped");

@@ -68,7 +68,6 @@ class MetricsTest {
                 }
             } while (System.nanoTime() < deadline);
 
-            Map<String, Integer> capacities = Router.global().queueCapacities();
             for (SinkStats s : stats.sinks().values()) {
                 String sink = "sink=" + s.name();
                 assertEquals(s.routed(), value(metrics, "signals_sink_routed_total", sink), s.name());
@@ -77,7 +76,7 @@ class MetricsTest {
                 assertEquals(s.failures(), value(metrics, "signals_sink_failures_total", sink), s.name());
                 assertEquals(s.pending(), value(metrics, "signals_sink_pending", sink), s.name());
                 assertEquals(s.queueDepth(), value(metrics, "signals_sink_queue_depth", sink), s.name());
-                assertEquals((long) capacities.getOrDefault(s.name(), 0), value(metrics, "signals_sink_queue_capacity", sink));
+                assertEquals(s.queueCapacity(), value(metrics, "signals_sink_queue_capacity", sink));
                 for (DropReason r : DropReason.values()) {
                     assertEquals(s.dropped(r), value(metrics, "signals_sink_dropped_total", "reason=" + r.name() + "," + sink),
                             s.name() + " " + r);

@@ -300,7 +300,8 @@ public final class SinkChannel {
             }
         }
         return new SinkStats(name, routed, delivered, diverted, dropped, counters.failureCount(),
-                async == null ? 0 : async.depth(), breaker == null ? "NONE" : breaker.state().name());
+                async == null ? 0 : async.depth(), breaker == null ? "NONE" : breaker.state().name(),
+                async == null ? 0 : policy.queueCapacity());
     }
 
     @Override
