@@ -14,6 +14,7 @@ import dev.signals.Sink;
 import dev.signals.router.delivery.DeliveryStack;
 import dev.signals.router.delivery.DropReason;
 import dev.signals.router.delivery.SinkStats;
+import dev.signals.router.spi.BeforeCapture;
 import dev.signals.router.spi.OwnThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -198,6 +199,37 @@ class RouterTest {
         SinkStats s = router.stats().sinks().values().stream().filter(x -> x.delivered() == 2).findFirst().orElseThrow();
         assertEquals(2, s.dropped(DropReason.FEEDBACK), "counted, not lost silently");
         assertEquals(s.routed(), s.delivered() + s.droppedTotal());
+    }
+
+    /** A sink that acts before events are made, and fails at it in every way it can. */
+    private static final class FailingBeforeCapture implements Sink, BeforeCapture {
+        final List<Event> got = new ArrayList<>();
+        final List<Signal> asked = new ArrayList<>();
+
+        @Override
+        public void accept(Event event) {
+            got.add(event);
+        }
+
+        @Override
+        public void beforeCapture(Signal signal) {
+            asked.add(signal);
+            if (asked.size() % 2 == 1) {
+                throw new NoClassDefFoundError("com/example/Missing");
+            }
+            throw new IllegalStateException("no");
+        }
+    }
+
+    @Test
+    void aSinkFailingBeforeTheEventIsMadeStillGetsItAndTheCallerSeesNothing() {
+        FailingBeforeCapture sink = new FailingBeforeCapture();
+        router.route("*", sink);
+        Field[] none = {};
+        router.emit(ORDER_CREATED, "first", none, none);
+        router.emit(ORDER_SHIPPED, "second", none, none);
+        assertEquals(List.of(ORDER_CREATED, ORDER_SHIPPED), sink.asked, "asked before each event, on the emitting thread");
+        assertEquals(List.of("first", "second"), sink.got.stream().map(Event::message).toList(), "an Error or an exception there loses nothing");
     }
 
     @Test
