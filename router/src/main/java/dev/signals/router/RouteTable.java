@@ -2,6 +2,7 @@ package dev.signals.router;
 
 import dev.signals.Field;
 import dev.signals.Signal;
+import dev.signals.router.delivery.DeliveryStack;
 import dev.signals.router.delivery.SinkChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,8 +28,8 @@ final class RouteTable {
     private final UnaryOperator<Field> redactor;
     private final Set<SinkChannel> sinks;
     private volatile Targets[] cache = new Targets[64];
-    /** Dispatches delivering through this table now; the router waits on it before closing the sinks it retires. */
-    final InFlight inFlight = new InFlight();
+    /** How dispatches delivering through this table mark their threads' {@link DeliveryStack}s. */
+    final long id = DeliveryStack.newId();
     /** Made on the first signal beyond the name limit; a lost race only costs recomputations. */
     private volatile WeakTargetsCache beyondLimit;
 

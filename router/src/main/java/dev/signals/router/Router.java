@@ -293,7 +293,7 @@ public final class Router implements Dispatcher {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (!before.inFlight.awaitIdle(deadline)) {
+        if (!DeliveryStack.awaitLeft(before.id, deadline)) {
             err.println("Signals: dispatches through the replaced routes were still running after " + timeout.toMillis()
                     + " ms; closing the retired sinks anyway (later events to them are counted as dropped, SHUTDOWN)");
         }
@@ -399,14 +399,14 @@ public final class Router implements Dispatcher {
 
     /**
      * Delivers to {@code targets} of {@code t}, or through the table that replaced it: the
-     * dispatch is counted in flight on the table it uses, so that the sinks a reload retires
+     * dispatch marks the table it uses in its thread's {@link DeliveryStack}, so that the sinks a reload retires
      * outlive it.
      */
     private void deliver(RouteTable t, Targets targets, Event event, SinkChannel except) {
-        Object[] stack = DeliveryStack.current();
+        long[] stack = DeliveryStack.current();
         int level = DeliveryStack.depth(stack);
         while (true) {
-            t.inFlight.enter();
+            DeliveryStack.enterTable(stack, level, t.id);
             try {
                 if (table == t) {
                     if (level >= DeliveryStack.MAX_DEPTH) {
@@ -418,7 +418,7 @@ public final class Router implements Dispatcher {
                     return;
                 }
             } finally {
-                t.inFlight.exit();
+                DeliveryStack.leaveTable(stack, level);
             }
             t = table; // swapped meanwhile: deliver wholly by the new table
             targets = t.targets(event.signal());

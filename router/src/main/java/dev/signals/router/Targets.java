@@ -137,7 +137,7 @@ final class Targets {
      *
      * @param stack the thread's {@link DeliveryStack}, {@code level} entries deep
      */
-    void deliver(Event event, SinkChannel except, Object[] stack, int level) {
+    void deliver(Event event, SinkChannel except, long[] stack, int level) {
         if (narrow == null) {
             deliverWide(event, except, stack, level);
             return;
@@ -171,16 +171,16 @@ final class Targets {
         }
     }
 
-    private static void deliverTo(SinkChannel sink, Event event, Object[] stack, int level) {
-        if ((level > 0 && DeliveryStack.contains(stack, level, sink)) || sink.emittedOnOwnThread(event)) {
+    private static void deliverTo(SinkChannel sink, Event event, long[] stack, int level) {
+        if ((level > 0 && DeliveryStack.contains(stack, level, sink.id())) || sink.emittedOnOwnThread(event)) {
             sink.countDropped(DropReason.FEEDBACK);
             return;
         }
-        stack[level] = sink;
+        DeliveryStack.push(stack, level, sink.id());
         try {
             sink.deliver(event);
         } finally {
-            stack[level] = null;
+            DeliveryStack.pop(stack, level);
         }
     }
 
@@ -193,7 +193,7 @@ final class Targets {
         }
     }
 
-    private void deliverWide(Event event, SinkChannel except, Object[] stack, int level) {
+    private void deliverWide(Event event, SinkChannel except, long[] stack, int level) {
         int words = (gates.length + WORD - 1) / WORD;
         long[] passed = new long[words];
         long[] sampled = new long[words];

@@ -60,7 +60,7 @@ final class AsyncDelivery {
     private volatile long flushesDone;
 
     /** @param owner the channel this queue feeds: events its worker's sink emits never route back to it */
-    AsyncDelivery(String name, DeliveryPolicy policy, SinkCounters counters, Target target, Object owner) {
+    AsyncDelivery(String name, DeliveryPolicy policy, SinkCounters counters, Target target, SinkChannel owner) {
         this.name = name;
         int capacity = Math.max(2, policy.queueCapacity());
         if (policy.overflow() == Overflow.DROP_OLDEST) {
@@ -80,7 +80,7 @@ final class AsyncDelivery {
         this.target = target;
         this.lingerNanos = target.lingerNanos();
         this.worker = new WorkerThread(() -> {
-            DeliveryStack.ownThread(owner);
+            DeliveryStack.ownThread(owner.id());
             work();
         }, "signals-async-" + name);
         this.worker.start();

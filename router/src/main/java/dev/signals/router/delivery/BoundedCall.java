@@ -13,17 +13,17 @@ public final class BoundedCall extends Thread {
 
     private final Runnable call;
 
-    private BoundedCall(Runnable call, String name, Object owner) {
+    private BoundedCall(Runnable call, String name, SinkChannel owner) {
         super(name);
         this.call = () -> {
-            DeliveryStack.ownThread(owner); // what the call logs never routes back into its own sink
+            DeliveryStack.ownThread(owner.id()); // what the call logs never routes back into its own sink
             call.run();
         };
         setDaemon(true);
     }
 
     /** Starts {@code call} on a daemon thread named {@code name}, delivering for {@code owner}. */
-    public static BoundedCall start(Runnable call, String name, Object owner) {
+    public static BoundedCall start(Runnable call, String name, SinkChannel owner) {
         BoundedCall t = new BoundedCall(call, name, owner);
         t.start();
         return t;

@@ -27,6 +27,8 @@ import java.util.function.LongSupplier;
 public final class SinkChannel {
 
     private final String name;
+    /** Unique among channels: how a thread's {@link DeliveryStack} names the sinks it delivers to. */
+    private final long id = DeliveryStack.newId();
     private final Severity minSeverity;
     private final Sink sink;
     private final DeliveryPolicy policy;
@@ -81,6 +83,11 @@ public final class SinkChannel {
         } catch (Throwable t) {
             return false; // the sink's own code: a failure here must not stop the event
         }
+    }
+
+    /** This channel's id in {@link DeliveryStack}s. */
+    public long id() {
+        return id;
     }
 
     public String name() {
