@@ -117,14 +117,6 @@ class TailTest {
         assertTrue(cmd.json);
     }
 
-    @Test
-    void snapshotHandsItsArgumentsToTheReader(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        assertEquals(dev.signals.sinks.reader.SnapshotCli.OK,
-                SignalsCommand.commandLine().execute("snapshot", "list", dir.toString()));
-        assertEquals(dev.signals.sinks.reader.SnapshotCli.USAGE,
-                SignalsCommand.commandLine().execute("snapshot", "--no-such-option"));
-    }
-
     private LiveSink live(int port) {
         return new LiveSink(LiveOptions.builder().port(port).buffer(buffer).router(router).build());
     }

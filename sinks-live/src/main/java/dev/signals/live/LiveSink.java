@@ -29,6 +29,11 @@ import java.util.function.Supplier;
  * client that falls behind loses its oldest events, is told how many, and they are counted.
  * With no client connected, {@code accept} reads one array and returns.
  *
+ * <p><b>Reloads.</b> A sink made while an open sink of the same name serves the same fixed
+ * address and port (a config reload makes the new sink before it closes the old) takes that
+ * server over instead of failing to bind; closing either hands it to the other, and the last
+ * one closed frees the port.
+ *
  * <p><b>Safety.</b> Binds to {@code 127.0.0.1} unless told otherwise, and refuses any other
  * address without a token. Events are written by the same encoder as every other sink, so
  * secret fields are masked and the config's {@code redact} has already applied.
@@ -39,14 +44,15 @@ public final class LiveSink implements Sink {
     private static final List<LiveSink> OPEN = new CopyOnWriteArrayList<>();
 
     private final Subscribers subscribers;
-    private final LiveServer server;
+    private final LiveServer.Lease server;
 
     /**
      * Starts serving as {@code options} say, then emits {@link LiveSignals#LIVE_STARTED} with the URL
      * through {@code Signals} (the global router, whichever router {@code options} name).
      *
      * @throws IllegalArgumentException for a non-loopback address without a token, or an unknown host
-     * @throws UncheckedIOException when the address cannot be bound
+     * @throws UncheckedIOException when the address cannot be bound (and no open sink of the same
+     *     name serves it: see the class comment)
      */
     public LiveSink(LiveOptions options) {
         InetAddress address = address(options.bind());
@@ -67,7 +73,7 @@ public final class LiveSink implements Sink {
         endpoints.put(SnapshotsHandler.PATH, new SnapshotsHandler(options.snapshots()));
         endpoints.put("/", new ConsoleHandler());
         try {
-            this.server = new LiveServer(options.name(), address, options.port(), options.token(), endpoints);
+            this.server = LiveServer.open(options.name(), address, options.port(), options.token(), endpoints);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve on " + options.bind() + ":" + options.port() + ": " + e.getMessage(), e);
         }
@@ -122,7 +128,7 @@ public final class LiveSink implements Sink {
     public void close() {
         OPEN.remove(this);
         subscribers.closeAll();
-        server.stop();
+        server.close();
     }
 
     @Override

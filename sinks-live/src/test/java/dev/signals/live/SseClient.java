@@ -28,6 +28,7 @@ final class SseClient implements AutoCloseable {
     private final InputStream body;
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private volatile boolean ended;
 
     /** A client reading Server-Sent Events from {@code body}, now or once {@link #startReading()} is called. */
     SseClient(InputStream body, boolean readNow) {
@@ -83,7 +84,19 @@ final class SseClient implements AutoCloseable {
             }
         } catch (IOException closed) {
             // The test closed the stream.
+        } finally {
+            ended = true;
         }
+    }
+
+    /** The next message, or {@code null} when none came within {@code millis}. */
+    Message poll(long millis) throws InterruptedException {
+        return messages.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the stream has ended (every message it carried is queued by then). */
+    boolean ended() {
+        return ended;
     }
 
     /** The next message, or an AssertionError after {@code seconds}. */

@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON values as plain Java objects for the reader: objects are {@link LinkedHashMap}s (key
+ * JSON values as plain Java objects for snapshot readers ({@link SnapshotEvent#fields()}): objects are {@link LinkedHashMap}s (key
  * order kept), arrays {@link List}s, numbers {@link JsonNumber}s (their text as written),
  * strings, booleans and {@code null}.
  */
-final class JsonTree {
+public final class JsonTree {
 
     /** Parsers for lines a snapshot may hold: limits generous enough for any event Signals writes. */
     static final JsonFactory JSON = JsonFactory.builder()
@@ -35,9 +35,9 @@ final class JsonTree {
     }
 
     /** A number, kept as the text it was written as. */
-    record JsonNumber(String text) {
+    public record JsonNumber(String text) {
         /** The value, or {@code null} when the text is not a decimal (never for valid JSON). */
-        BigDecimal decimal() {
+        public BigDecimal decimal() {
             try {
                 return new BigDecimal(text);
             } catch (NumberFormatException e) {
@@ -114,7 +114,7 @@ final class JsonTree {
     }
 
     /** Compact JSON text for a value made by this class. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             writeValue(g, value);

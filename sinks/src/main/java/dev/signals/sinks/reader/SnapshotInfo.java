@@ -90,19 +90,19 @@ public record SnapshotInfo(Path file, long size, Map<String, Object> raw) {
             for (Object o : spans) {
                 if (o instanceof Map<?, ?> span) {
                     StringBuilder sb = new StringBuilder();
-                    PrettyLine.safe(sb, text(span, "name"));
+                    SafeText.append(sb, text(span, "name"));
                     sb.append(" trace=");
-                    PrettyLine.safe(sb, text(span, "trace_id"));
+                    SafeText.append(sb, text(span, "trace_id"));
                     sb.append(" span=");
-                    PrettyLine.safe(sb, text(span, "span_id"));
+                    SafeText.append(sb, text(span, "span_id"));
                     sb.append(" parent=");
-                    PrettyLine.safe(sb, span.get("parent_span_id") == null ? "-" : text(span, "parent_span_id"));
+                    SafeText.append(sb, span.get("parent_span_id") == null ? "-" : text(span, "parent_span_id"));
                     sb.append(" thread=");
-                    PrettyLine.safe(sb, text(span, "thread"));
+                    SafeText.append(sb, text(span, "thread"));
                     sb.append(" start=");
-                    PrettyLine.safe(sb, text(span, "start"));
+                    SafeText.append(sb, text(span, "start"));
                     sb.append(" elapsed=");
-                    PrettyLine.safe(sb, text(span, "elapsed_ms"));
+                    SafeText.append(sb, text(span, "elapsed_ms"));
                     out.add(sb.append("ms").toString());
                 }
             }
@@ -120,8 +120,8 @@ public record SnapshotInfo(Path file, long size, Map<String, Object> raw) {
         return v instanceof JsonTree.JsonNumber n ? n.text() : v == null ? "" : String.valueOf(v);
     }
 
-    /** Identifies the process that wrote the file, so that events in several snapshots of it are shown once. */
-    String origin() {
+    /** Identifies the process that wrote the file ({@code host/pid}), so that events in several snapshots of it can be shown once. */
+    public String origin() {
         return host() + "/" + pid();
     }
 

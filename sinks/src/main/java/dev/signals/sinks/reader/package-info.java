@@ -1,8 +1,9 @@
 /**
- * Reading snapshot files: {@link dev.signals.sinks.reader.SnapshotReader} for code, and the
- * {@link dev.signals.sinks.reader.SnapshotCli} command line ({@code list}, {@code cat},
- * {@code stats}) packaged as {@code sinks/target/signals-snapshot.jar} and launched by
- * {@code bin/signals-snapshot}. Damaged files yield every event before the damage and an
- * error naming its byte offset. See {@code docs/time-travel.md}.
+ * Reading snapshot files: {@link dev.signals.sinks.reader.SnapshotReader} yields each file's
+ * header ({@link dev.signals.sinks.reader.SnapshotInfo}) and its events
+ * ({@link dev.signals.sinks.reader.SnapshotEvent}). Damaged files yield every event before
+ * the damage and then a {@link dev.signals.sinks.reader.SnapshotDamagedException} naming its
+ * byte offset. The command line that lists, filters and summarises snapshots is
+ * {@code signals snapshot} in the {@code signals-cli} module. See {@code docs/time-travel.md}.
  */
 package dev.signals.sinks.reader;

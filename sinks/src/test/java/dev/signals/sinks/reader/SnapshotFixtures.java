@@ -15,16 +15,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Real snapshot files for reader tests, written by the real snapshot sink. */
-final class SnapshotFixtures {
+/**
+ * Real snapshot files for reader tests (here and in the {@code signals snapshot} command's),
+ * written by the real snapshot sink.
+ */
+public final class SnapshotFixtures {
 
-    static final Signal ORDER_CREATED = Signal.of("ORDER_CREATED");
-    static final Signal CACHE_MISS = Signal.of("CACHE_MISS", Severity.DEBUG);
-    static final Signal PAYMENT_FAILED = Signal.of("PAYMENT_FAILED", Severity.ERROR);
-    static final String TRACE_A = "4bf92f3577b34da6a3ce929d0e0e4736";
-    static final String TRACE_B = "0af7651916cd43dd8448eb211c80319c";
+    public static final Signal ORDER_CREATED = Signal.of("ORDER_CREATED");
+    public static final Signal CACHE_MISS = Signal.of("CACHE_MISS", Severity.DEBUG);
+    public static final Signal PAYMENT_FAILED = Signal.of("PAYMENT_FAILED", Severity.ERROR);
+    public static final String TRACE_A = "4bf92f3577b34da6a3ce929d0e0e4736";
+    public static final String TRACE_B = "0af7651916cd43dd8448eb211c80319c";
     /** One instance, so that every encoding of an event carries the same stack. */
-    static final IllegalStateException DECLINED = new IllegalStateException("declined");
+    public static final IllegalStateException DECLINED = new IllegalStateException("declined");
 
     private SnapshotFixtures() {
     }
@@ -34,7 +37,7 @@ final class SnapshotFixtures {
      * cache misses (DEBUG), and a payment failure (ERROR) every 50th, with times one millisecond
      * apart from {@code start}. Returns the file.
      */
-    static Path write(Path dir, String reason, int events, Instant start, long firstSeq) {
+    public static Path write(Path dir, String reason, int events, Instant start, long firstSeq) {
         TimeTravelSink buffer = new TimeTravelSink(Math.max(1, events));
         for (int i = 0; i < events; i++) {
             buffer.accept(event(i, start, firstSeq + i));
@@ -50,7 +53,7 @@ final class SnapshotFixtures {
         }
     }
 
-    static Event event(int i, Instant start, long seq) {
+    public static Event event(int i, Instant start, long seq) {
         Event.Builder b;
         if (i % 50 == 49) {
             b = Event.builder(PAYMENT_FAILED).message("Payment declined")
@@ -70,7 +73,7 @@ final class SnapshotFixtures {
     }
 
     /** The decompressed lines of a snapshot, header first, each without its newline. */
-    static List<String> rawLines(Path file) {
+    public static List<String> rawLines(Path file) {
         byte[] content = SnapshotTesting.decompress(file);
         return JsonLines.lines(new String(content, StandardCharsets.UTF_8));
     }

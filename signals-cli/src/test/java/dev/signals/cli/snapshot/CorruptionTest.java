@@ -1,10 +1,15 @@
-package dev.signals.sinks.reader;
+package dev.signals.cli.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.signals.cli.SignalsCommand;
+import dev.signals.sinks.reader.SnapshotDamagedException;
+import dev.signals.sinks.reader.SnapshotEvent;
+import dev.signals.sinks.reader.SnapshotFixtures;
+import dev.signals.sinks.reader.SnapshotReader;
 import dev.signals.sinks.testing.JsonLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Damaged files: the reader prints every event before the damage, then names the byte offset on
+ * Damaged files: {@code signals snapshot} prints every event before the damage, then names the byte offset on
  * stderr and exits 1. It never hangs (each test has a timeout) and never lets an exception out.
  */
 class CorruptionTest {
@@ -44,11 +49,19 @@ class CorruptionTest {
         }
     }
 
+    /** Runs {@code signals snapshot ARGS} as {@code bin/signals} does, on captured output. */
     static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return cli(new ByteArrayOutputStream(), args);
+    }
+
+    static Run cli(OutputStream stdout, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = SnapshotCli.run(args, out, new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        String[] line = new String[args.length + 1];
+        line[0] = "snapshot";
+        System.arraycopy(args, 0, line, 1, args.length);
+        int status = SignalsCommand.commandLine(stdout, new PrintStream(err, true, StandardCharsets.UTF_8)).execute(line);
+        String out = stdout instanceof ByteArrayOutputStream bytes ? bytes.toString(StandardCharsets.UTF_8) : "";
+        return new Run(status, out, err.toString(StandardCharsets.UTF_8));
     }
 
     @BeforeEach
@@ -77,7 +90,7 @@ class CorruptionTest {
             Files.write(cut, Arrays.copyOf(original, length));
             Run run = cli("cat", cut.toString());
             String what = "cut at " + length + " of " + original.length;
-            assertEquals(SnapshotCli.DAMAGED, run.status(), what);
+            assertEquals(SnapshotCommand.DAMAGED, run.status(), what);
             assertPrefixOfOriginal(run, what);
             assertTrue(run.err().contains(cut + ": damaged at byte " + length), what + ": " + run.err());
             assertFalse(run.err().contains("internal error"), run.err());
@@ -88,7 +101,7 @@ class CorruptionTest {
         assertTrue(someShown, "events before the damage are printed");
         Files.write(cut, original);
         Run whole = cli("cat", cut.toString());
-        assertEquals(SnapshotCli.OK, whole.status(), whole.err());
+        assertEquals(SnapshotCommand.OK, whole.status(), whole.err());
         assertEquals(events, whole.lines());
     }
 
@@ -116,11 +129,11 @@ class CorruptionTest {
                 Files.write(bad, copy);
                 String what = "byte " + position + " ^ 0x" + Integer.toHexString(mask);
                 Run run = cli("cat", bad.toString());
-                if (run.status() == SnapshotCli.OK) {
+                if (run.status() == SnapshotCommand.OK) {
                     assertEquals(events, run.lines(), what + " went unnoticed, so it must not have changed anything");
                 } else {
                     detected++;
-                    assertEquals(SnapshotCli.DAMAGED, run.status(), what + ": " + run.err());
+                    assertEquals(SnapshotCommand.DAMAGED, run.status(), what + ": " + run.err());
                     assertPrefixOfOriginal(run, what);
                     assertTrue(run.err().contains(": damaged at byte "), what + ": " + run.err());
                 }
@@ -155,10 +168,10 @@ class CorruptionTest {
         assertDamaged(trailing, "unexpected data after the LZ4 frame");
 
         Run missing = cli("cat", dir.resolve("nope.jsonl.lz4").toString());
-        assertEquals(SnapshotCli.DAMAGED, missing.status());
+        assertEquals(SnapshotCommand.DAMAGED, missing.status());
         assertTrue(missing.err().contains("nope.jsonl.lz4: no such file"), missing.err());
         Run directory = cli("cat", dir.toString());
-        assertEquals(SnapshotCli.DAMAGED, directory.status());
+        assertEquals(SnapshotCommand.DAMAGED, directory.status());
         assertTrue(directory.err().contains("is a directory"), directory.err());
     }
 
@@ -166,7 +179,7 @@ class CorruptionTest {
         Path file = Files.write(dir.resolve("odd.jsonl.lz4"), content);
         for (String command : new String[] {"cat", "stats"}) {
             Run run = cli(command, file.toString());
-            assertEquals(SnapshotCli.DAMAGED, run.status(), words + ": " + run.err());
+            assertEquals(SnapshotCommand.DAMAGED, run.status(), words + ": " + run.err());
             assertTrue(run.err().contains("damaged at byte ") && run.err().contains(words), words + ": " + run.err());
         }
         try (SnapshotReader reader = SnapshotReader.open(file)) {
@@ -180,7 +193,8 @@ class CorruptionTest {
         }
     }
 
-    private static byte[] lz4(String text) throws IOException {
+    /** {@code text} as one standard LZ4 frame. */
+    static byte[] lz4(String text) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream lz4 = new LZ4FrameOutputStream(out)) {
             lz4.write(text.getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package dev.signals.sinks.reader;
+package dev.signals.cli.snapshot;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

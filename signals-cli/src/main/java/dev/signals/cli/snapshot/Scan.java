@@ -1,5 +1,9 @@
-package dev.signals.sinks.reader;
+package dev.signals.cli.snapshot;
 
+import dev.signals.sinks.reader.SnapshotDamagedException;
+import dev.signals.sinks.reader.SnapshotEvent;
+import dev.signals.sinks.reader.SnapshotInfo;
+import dev.signals.sinks.reader.SnapshotReader;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

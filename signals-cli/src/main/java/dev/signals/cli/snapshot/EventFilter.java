@@ -1,7 +1,9 @@
-package dev.signals.sinks.reader;
+package dev.signals.cli.snapshot;
 
 import dev.signals.Severity;
 import dev.signals.router.RoutePattern;
+import dev.signals.sinks.reader.JsonTree;
+import dev.signals.sinks.reader.SnapshotEvent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
-package dev.signals.sinks.reader;
+package dev.signals.cli.snapshot;
 
+import dev.signals.sinks.reader.SafeText;
+import dev.signals.sinks.reader.SnapshotDamagedException;
+import dev.signals.sinks.reader.SnapshotInfo;
+import dev.signals.sinks.reader.SnapshotReader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -7,19 +11,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code list DIR}: one row per snapshot file ({@code *.jsonl.lz4}) in the directory, oldest
  * first: creation time, reason, event count, size in bytes, file name. Only headers are read.
  */
-final class ListCommand {
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "One line per snapshot in DIR: creation time, reason, events, bytes, file.")
+final class ListCommand extends ReaderCommand {
 
-    private ListCommand() {
-    }
+    @Parameters(paramLabel = "DIR", arity = "1", description = "a directory of snapshot files")
+    Path dir;
 
-    /** @return the problems met, one message each */
-    static List<String> run(CliOptions options, Output out) throws Output.StdoutClosed {
-        Path dir = Path.of(options.operands.get(0));
+    @Override
+    List<String> read(Output out) throws Output.StdoutClosed {
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             problems.add(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
@@ -55,7 +62,7 @@ final class ListCommand {
         for (int i = 0; i < head.length; i++) {
             width[i] = head[i].length();
             for (String[] r : rows) {
-                width[i] = Math.max(width[i], display(r[i]).length());
+                width[i] = Math.max(width[i], SafeText.of(r[i]).length());
             }
         }
         out.line(row(head, width));
@@ -73,16 +80,10 @@ final class ListCommand {
         }
     }
 
-    private static String display(String s) {
-        StringBuilder sb = new StringBuilder();
-        PrettyLine.safe(sb, s);
-        return sb.toString();
-    }
-
     private static String row(String[] cells, int[] width) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
-            String c = display(cells[i]);
+            String c = SafeText.of(cells[i]);
             boolean numeric = i == 2 || i == 3;
             if (numeric) {
                 sb.append(" ".repeat(width[i] - c.length())).append(c);
