@@ -109,6 +109,18 @@ class Log4jApiTest {
     }
 
     @Test
+    void theFluentApiArrivesTheSameWay(CapturedSignals captured) {
+        IllegalStateException boom = new IllegalStateException("boom");
+        log.atWarn().withMarker(MarkerManager.getMarker("RETRY")).withThrowable(boom)
+                .log(new MapMessage<>().with("message", "retrying").with("attempt", 2));
+
+        Event e = captured.assertEmitted(Signal.WARN).withMessage("retrying").withField("marker", "RETRY")
+                .withField("logger", "com.acme.orders.OrderService").event();
+        assertEquals(2, e.field("attempt").longValue());
+        assertSame(boom, e.field(Field.ERROR_KEY).errorValue());
+    }
+
+    @Test
     void threadContextIsSignalsMdcSharedWithSlf4j(CapturedSignals captured) {
         ThreadContext.put("tenant", "acme");
         assertEquals("acme", SignalsMdcAdapter.instance().get("tenant"));
