@@ -27,7 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Log4j API calls through the Signals provider: found by the Log4j API itself, each call an
+ * Log4j API calls through the Signals provider: found by the Log4j API itself (over Log4j
+ * Core's provider, also on the class path), each call an
  * event with the logger name; a {@code MapMessage}'s entries as typed fields, never written
  * into the text; markers, {@code ThreadContext} (shared with SLF4J's MDC) and throwables as
  * fields; a disabled level formats nothing.
@@ -43,7 +44,8 @@ class Log4jApiTest {
     }
 
     @Test
-    void theLog4jApiFindsThisProviderOnItsOwn() {
+    void theLog4jApiFindsThisProviderOnItsOwnEvenBesideLog4jCore() throws ClassNotFoundException {
+        Class.forName("org.apache.logging.log4j.core.impl.Log4jProvider"); // on the test class path
         assertInstanceOf(SignalsLoggerContextFactory.class, LogManager.getFactory());
         assertInstanceOf(SignalsLog4jLogger.class, log);
         assertSame(log, LogManager.getLogger("com.acme.orders.OrderService"), "one logger per name");
