@@ -77,6 +77,8 @@ class Log4jApiTest {
         assertEquals(9.5, e.field("price").doubleValue());
         assertEquals(Field.Type.BOOLEAN, e.field("paid").type());
         assertTrue(e.field("paid").booleanValue());
+        assertEquals(List.of("logger", "order", "paid", "price", "quantity"),
+                e.fields().stream().map(Field::key).toList(), "the logger, then the entries in key order");
     }
 
     @Test
