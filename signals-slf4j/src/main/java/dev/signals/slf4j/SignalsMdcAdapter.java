@@ -30,8 +30,11 @@ public final class SignalsMdcAdapter implements MDCAdapter {
         return INSTANCE;
     }
 
-    /** This thread's entries, in insertion order; read-only, never {@code null}. */
-    Map<String, String> current() {
+    /**
+     * This thread's entries, in insertion order; read-only, never {@code null}, and never changed
+     * afterwards (a change installs a new map), so a caller may keep it.
+     */
+    public Map<String, String> current() {
         return entries.get();
     }
 

@@ -35,7 +35,8 @@ import java.util.Map;
  * per line, where LEVEL is {@code TRACE}, {@code DEBUG}, {@code INFO}, {@code WARN},
  * {@code ERROR} or {@code OFF}; a wrong entry there is reported on stderr and skipped. Settings
  * made in code apply at once to loggers that already exist. The SLF4J provider, the
- * {@code java.util.logging} handler and the {@code System.Logger} bridge all follow them.
+ * {@code java.util.logging} handler, the {@code System.Logger} bridge and the Log4j API provider
+ * of {@code signals-log4j} all follow them.
  *
  * <p>Levels are better set in the config file, whose {@code "loggers"} section (like Logback's
  * {@code <logger>} and {@code <root>}) is reloaded with it: a minimum severity set here, in code

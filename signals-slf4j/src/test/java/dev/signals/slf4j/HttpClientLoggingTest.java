@@ -11,12 +11,14 @@ import dev.signals.Severity;
 import dev.signals.Signal;
 import dev.signals.Signals;
 import dev.signals.Span;
+import dev.signals.router.Router;
 import dev.signals.test.CaptureSignals;
 import dev.signals.test.CapturedSignals;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -25,13 +27,16 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real library that logs through SLF4J: Apache HttpClient 5 calling a JDK HTTP server on
  * 127.0.0.1. Its DEBUG logging (request execution, headers, wire) arrives as Signals events of
  * the right signal with the logger name, on the calling thread, inside the caller's span; and
- * when DEBUG is not routed, the library finds DEBUG disabled and nothing is made at all.
+ * when DEBUG is not routed, the library finds DEBUG disabled and nothing is made at all. The
+ * config's {@code "loggers"} levels raise and lower its loggers, ROOT covering the rest, and an
+ * edit of the config file changes them.
  */
 @CaptureSignals
 class HttpClientLoggingTest {
@@ -59,6 +64,7 @@ class HttpClientLoggingTest {
     void stopServerAndMappings() {
         server.stop(0);
         Slf4jSignals.unmap(WIRE);
+        Router.global().configure("{}", "test");
     }
 
     private String ping() throws IOException {
@@ -117,6 +123,30 @@ class HttpClientLoggingTest {
         captured.assertEmitted(Signal.DEBUG).withField("logger", HEADERS).withMessageContaining(">> GET /ping HTTP/1.1");
         assertFalse(captured.events(Signal.DEBUG).stream().anyMatch(e -> WIRE.equals(e.field("logger").stringValue())),
                 "no wire events: " + captured);
+    }
+
+    @Test
+    void theConfigsLevelsRaiseAndLowerTheClientsLoggersAndAnEditChangesThem(CapturedSignals captured, @TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("signals.json");
+        LibraryLogs.watch(file, "\"ROOT\": \"INFO\", \"org.apache.hc.client5.http.headers\": \"DEBUG\"");
+        ping();
+
+        captured.assertEmitted(Signal.DEBUG).withField("logger", HEADERS).withMessageContaining(">> GET /ping HTTP/1.1");
+        assertEquals(List.of(), fromLogger(captured, WIRE), "ROOT INFO keeps the wire log off");
+        assertEquals(List.of(), fromLogger(captured, CLIENT), "and the client's own DEBUG");
+
+        LibraryLogs.edit(file, "\"ROOT\": \"WARN\", \"org.apache.hc.client5.http.wire\": \"DEBUG\"",
+                () -> LoggerFactory.getLogger(WIRE).isDebugEnabled());
+        captured.clear();
+        ping();
+
+        captured.assertEmitted(Signal.DEBUG).withField("logger", WIRE).withMessageContaining("pong");
+        assertEquals(List.of(), fromLogger(captured, HEADERS), "the headers log, back under ROOT WARN");
+    }
+
+    private static List<Event> fromLogger(CapturedSignals captured, String logger) {
+        return captured.events().stream().filter(e -> logger.equals(e.field("logger").stringValue())).toList();
     }
 
     @Test

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+// signals-slf4j is on the class path too (Slf4jCompare): SLF4J must bind Logback here.
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", Slf4jCompare.LOGBACK})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class LogbackCompare {
