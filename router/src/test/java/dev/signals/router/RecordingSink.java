@@ -13,14 +13,19 @@ class RecordingSink implements Sink {
     private final List<Event> events = new ArrayList<>();
     final AtomicBoolean flushed = new AtomicBoolean();
     final AtomicBoolean closed = new AtomicBoolean();
+    /** Runs in {@link #accept} before the event is kept, outside the sink's lock: where a test holds a delivery. */
+    volatile java.util.function.Consumer<Event> onAccept = e -> { };
 
     RecordingSink(String id) {
         this.id = id;
     }
 
     @Override
-    public synchronized void accept(Event event) {
-        events.add(event);
+    public void accept(Event event) {
+        onAccept.accept(event);
+        synchronized (this) {
+            events.add(event);
+        }
     }
 
     synchronized List<Event> events() {

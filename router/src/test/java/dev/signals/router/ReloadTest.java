@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signals.Event;
 import dev.signals.Signal;
+import dev.signals.router.delivery.DropReason;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,64 @@ class ReloadTest {
                 + " \"watch\": {\"type\": \"test-recording\", \"id\": \"reload-watch\"}},"
                 + " \"routes\": [{\"signals\": [\"" + pattern + "\"], \"sinks\": [\"main\"]},"
                 + " {\"signals\": [\"CONFIG_*\"], \"sinks\": [\"watch\"]}]}";
+    }
+
+    /**
+     * The sink a reload retires is closed only after the delivery into it that was running when
+     * the routes changed has returned: the event arrives, and nothing is counted as dropped.
+     */
+    @Test
+    void aRetiredSinkIsClosedOnlyAfterTheDeliveryRunningThroughTheOldRoutesReturns() throws Exception {
+        String retiring = "{\"shutdownTimeoutMs\": 60000, \"sinks\": {\"main\": {\"type\": \"test-recording\", \"id\": \"retire-old\"}},"
+                + " \"routes\": [{\"signals\": [\"RELOAD_*\"], \"sinks\": [\"main\"]}]}";
+        router.configure(retiring, "old.json");
+        RecordingSink old = RecordingSinkFactory.MADE.get("retire-old");
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        old.onAccept = e -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Thread held = new Thread(() -> router.dispatch(Event.builder(ORDER).message("held").build()), "held-delivery");
+        held.start();
+        assertTrue(inside.await(10, TimeUnit.SECONDS), "the delivery is inside the old sink");
+
+        Thread reload = new Thread(() -> router.configure(retiring.replace("retire-old", "retire-new"), "new.json"), "reload");
+        reload.start();
+        RecordingSink replacement = polled(() -> RecordingSinkFactory.MADE.get("retire-new"));
+        polled(() -> {
+            router.dispatch(Event.builder(ORDER).message("probe").build());
+            return replacement.events().isEmpty() ? null : Boolean.TRUE;
+        });
+        // The new routes are in force and the delivery through the old ones is still running:
+        // the reload must be waiting for it, not closing the sink under it.
+        reload.join(500);
+        assertTrue(reload.isAlive(), "the reload waits for the running delivery");
+        assertFalse(old.closed.get(), "the retired sink is not closed while a delivery is inside it");
+
+        release.countDown();
+        held.join();
+        reload.join();
+        assertTrue(old.closed.get(), "closed once the delivery returned");
+        assertEquals(List.of("held"), old.events().stream().map(Event::message).toList());
+        assertEquals(0, router.stats().dropped(DropReason.SHUTDOWN), router.stats().toString());
+    }
+
+    /** Polls {@code value} until it is not null, for at most ten seconds. */
+    private static <T> T polled(java.util.function.Supplier<T> value) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (T got; ; java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L)) {
+            if ((got = value.get()) != null) {
+                return got;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("not seen within 10 s");
+            }
+        }
     }
 
     @Test
