@@ -2,6 +2,8 @@ package dev.signals.kafka;
 
 import dev.signals.Event;
 import dev.signals.Sink;
+import dev.signals.router.spi.Figure;
+import dev.signals.router.spi.OwnFigures;
 import dev.signals.router.spi.OwnThreads;
 import dev.signals.sinks.json.EventJsonWriter;
 import dev.signals.sinks.json.SinkEncoder;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,7 +47,7 @@ import org.apache.kafka.common.config.ConfigException;
  * names those threads ({@link OwnThreads}), so the router counts such an event
  * {@code FEEDBACK} for it and still delivers it to every other sink routed to it.
  */
-public final class KafkaSink implements Sink, OwnThreads, AutoCloseable {
+public final class KafkaSink implements Sink, OwnThreads, OwnFigures, AutoCloseable {
 
     /** Spool bytes when not configured: 256 MiB. */
     public static final long DEFAULT_MAX_BYTES = 256L << 20;
@@ -67,6 +70,8 @@ public final class KafkaSink implements Sink, OwnThreads, AutoCloseable {
     private final SinkEncoder encoder = new SinkEncoder();
     private final Map<String, byte[]> signalNames = new HashMap<>();
     private volatile boolean closed;
+    /** Set when this sink closed its spool: its figures at that moment, counts only. */
+    private volatile List<Figure> finalFigures;
 
     private KafkaSink(Builder b) throws IOException {
         this.description = "kafka(" + b.topic + " at " + b.bootstrapServers + ")";
@@ -172,14 +177,37 @@ public final class KafkaSink implements Sink, OwnThreads, AutoCloseable {
         } finally {
             syncer.shutdownNow();
             if (last) {
-                spool.close();
+                try {
+                    spool.close();
+                } finally {
+                    finalFigures = figures.snapshot(0, 0).asFigures();
+                }
             }
         }
     }
 
-    /** This sink's figures now. */
+    /** This sink's figures now (the spool's: shared with a sink that shares its spool). */
     public KafkaSinkStats stats() {
         return figures.snapshot(spool.bytes(), spool.unacknowledged());
+    }
+
+    /**
+     * The spool's figures for {@code Router.stats()} and {@code /metrics}, reported by the sink
+     * sending from it, so that a sink a reload replaced and its successor, added up by the
+     * router, count each event once: a sink that another took over from reports none; the
+     * spool's last sink, once closed, reports its final counts, and 0 for the spool's bytes and
+     * records (what it left is the next run's, counted {@code replayed} there).
+     */
+    @Override
+    public List<Figure> figures() {
+        List<Figure> last = finalFigures;
+        if (last != null) {
+            return last;
+        }
+        if (closed || !OpenSpools.isSending(shared, sender)) {
+            return List.of();
+        }
+        return stats().asFigures();
     }
 
     /** The topic and the brokers; never a producer property (they may hold credentials). */
