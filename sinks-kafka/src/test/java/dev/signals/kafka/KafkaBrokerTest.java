@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
@@ -112,6 +113,9 @@ class KafkaBrokerTest {
         for (int i = 0; i < count / 2; i++) {
             sink.accept(TestEvents.numbered(i, 10));
         }
+        // Mid-stream: the broker goes once Kafka has acknowledged some records (before, the
+        // producer has no producer id yet, and it fails nothing while it waits for one).
+        await(() -> sink.stats().acknowledged() > 0, Duration.ofSeconds(60), "a first acknowledgement");
         whileBrokerAway(() -> {
             for (int i = count / 2; i < count; i++) {
                 sink.accept(TestEvents.numbered(i, 10));
@@ -163,7 +167,7 @@ class KafkaBrokerTest {
     /** The sink's spool drains, and the topic then holds every event at least once. */
     private static void drainsEveryEventAtLeastOnce(KafkaSink sink, String topic, int count) throws Exception {
         try (sink) {
-            awaitProgress(() -> sink.stats().spoolRecords(), Duration.ofSeconds(60), "the spool drained");
+            awaitProgress(() -> sink.stats().spoolRecords(), Duration.ofSeconds(60), () -> "the spool drained: " + sink.stats());
         }
         assertEveryEventAtLeastOnce(topic, count);
     }
@@ -255,7 +259,7 @@ class KafkaBrokerTest {
      * Waits until {@code left} is 0, failing only once it has not moved for {@code stall}: on a
      * loaded machine a drain may be slow, but it moves.
      */
-    static void awaitProgress(LongSupplier left, Duration stall, String what) throws InterruptedException {
+    static void awaitProgress(LongSupplier left, Duration stall, Supplier<String> what) throws InterruptedException {
         long last = left.getAsLong();
         long lastMove = System.nanoTime();
         while (last > 0) {
@@ -265,7 +269,7 @@ class KafkaBrokerTest {
                 last = now;
                 lastMove = System.nanoTime();
             } else if (System.nanoTime() - lastMove > stall.toNanos()) {
-                throw new AssertionError("timed out waiting, " + now + " left: " + what);
+                throw new AssertionError("timed out waiting, " + now + " left: " + what.get());
             }
         }
     }
