@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -66,9 +67,11 @@ public final class KafkaSink implements Sink, OwnThreads, OwnFigures, AutoClosea
     private final KafkaSender sender;
     private final ScheduledExecutorService syncer;
     private final Duration closeDrain;
-    private final Object lock = new Object();
-    private final SinkEncoder encoder = new SinkEncoder();
-    private final Map<String, byte[]> signalNames = new HashMap<>();
+    // Emitting threads encode in parallel, each on the encoder its thread id picks (a
+    // ThreadLocal would keep this library's classes alive in pooled threads): only the copy into
+    // the spool is one at a time.
+    private final SinkEncoder[] encoders = {new SinkEncoder(), new SinkEncoder(), new SinkEncoder(), new SinkEncoder()};
+    private final Map<String, byte[]> signalNames = new ConcurrentHashMap<>();
     private volatile boolean closed;
     /** Set when this sink closed its spool: its figures at that moment, counts only. */
     private volatile List<Figure> finalFigures;
@@ -124,10 +127,14 @@ public final class KafkaSink implements Sink, OwnThreads, OwnFigures, AutoClosea
             throw new IllegalStateException(description + " is closed");
         }
         byte[] recordKey = key.of(event);
-        synchronized (lock) {
+        byte[] signal = signalNames.get(event.signal().name());
+        if (signal == null) {
+            signal = signalNames.computeIfAbsent(event.signal().name(), SpoolRecord::utf8);
+        }
+        SinkEncoder encoder = encoders[(int) Thread.currentThread().getId() & (encoders.length - 1)];
+        synchronized (encoder) {
             EventJsonWriter w = encoder.writer();
             int length = w.encode(event);
-            byte[] signal = signalNames.computeIfAbsent(event.signal().name(), SpoolRecord::utf8);
             spool.append(signal, event.severity().ordinal(), recordKey, w.buffer(), length);
         }
     }
