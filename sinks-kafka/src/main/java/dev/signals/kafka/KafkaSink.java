@@ -32,8 +32,9 @@ import org.apache.kafka.common.config.ConfigException;
  * thread of the sink's own reads the spool and hands each record to the official Kafka
  * producer, with the headers {@code signal}, {@code severity} and {@code event_id}; a record
  * Kafka acknowledges is marked in the spool, and a spool file whose records all are is deleted.
- * The spool is written to its file when its buffer fills, when the sender has caught up, on
- * {@link #flush()}, and forced to disk every {@code fsync} interval.
+ * The spool's buffer goes to the spool's writer thread, which alone writes the files, when it
+ * fills, when the sender has caught up, on {@link #flush()} (which waits for the write), and
+ * every {@code fsync} interval, when the file is also forced to disk.
  *
  * <p><b>Guarantees.</b> At-least-once: a record the producer fails is sent again from the
  * spool, and a restart with the same spool directory sends again every record not yet
@@ -115,10 +116,12 @@ public final class KafkaSink implements Sink, OwnThreads, OwnFigures, AutoClosea
     }
 
     /**
-     * Appends the event to the spool; never waits for Kafka. One that finds the spool full is
-     * counted {@code SPOOL_FULL} (or makes room, under {@code dropOldest}).
+     * Appends the event to the spool; never waits for Kafka, and waits for the disk only when
+     * the spool's writer has 1 MiB still to write. One that finds the spool full is counted
+     * {@code SPOOL_FULL} (or makes room, under {@code dropOldest}); one whose spool file cannot
+     * be written is counted {@code UNWRITABLE} by the writer.
      *
-     * @throws IOException when the spool file cannot be written; the event is not spooled
+     * @throws IOException when a new spool file cannot be made; the event is not spooled
      * @throws IllegalStateException after {@link #close()}
      */
     @Override
@@ -149,7 +152,7 @@ public final class KafkaSink implements Sink, OwnThreads, OwnFigures, AutoClosea
         return KafkaThreads.isKafkaSinkThread(threadName);
     }
 
-    /** Writes what the spool buffers to its file (Kafka is not waited for). */
+    /** Writes what the spool buffers to its file, waiting for the spool's writer (Kafka is not waited for). */
     @Override
     public void flush() throws IOException {
         spool.flush();

@@ -254,7 +254,7 @@ final class Spool implements AutoCloseable {
      *
      * @return false when the spool was full and the event was dropped ({@code dropNewest}) or
      *     could not be made room for
-     * @throws IOException when the spool file cannot be written; the event is not spooled
+     * @throws IOException when a new spool file cannot be made; the event is not spooled
      * @throws IllegalStateException after {@link #close()}
      */
     boolean append(byte[] signal, int severity, byte[] key, byte[] value, int valueLength) throws IOException {
