@@ -39,7 +39,7 @@ final class KafkaSender implements Runnable {
     private final String topic;
     private final Map<String, Object> producerConfig;
     private final Figures figures;
-    private final String idPrefix;
+    private final byte[] idPrefix;
     private final Thread thread;
     private volatile boolean stopping;
     // Another sink on the same spool sends (see OpenSpools): this one sends nothing meanwhile.
@@ -53,7 +53,7 @@ final class KafkaSender implements Runnable {
         this.producerConfig.put("key.serializer", ByteArraySerializer.class.getName());
         this.producerConfig.put("value.serializer", ByteArraySerializer.class.getName());
         this.figures = figures;
-        this.idPrefix = spool.id() + "-";
+        this.idPrefix = SpoolRecord.utf8(spool.id() + "-");
         this.thread = new Thread(this, threadName);
         this.thread.setDaemon(true);
         KafkaThreads.registerProducer(producerConfig.get("client.id"));
@@ -114,7 +114,11 @@ final class KafkaSender implements Runnable {
     private void send(List<SpoolRecord> records) {
         for (SpoolRecord r : records) {
             if (stopping || paused || spool.resendPending()) {
-                return; // a record failed: the rest follow it again from the spool
+                // A record failed (or sending stops): this one and the rest are read again from
+                // the spool, with the failed one if it comes first. Without this, a rewind to a
+                // later record that failed would skip them for good.
+                spool.resendFrom(r.offset());
+                return;
             }
             long offset = r.offset();
             try {
@@ -138,8 +142,23 @@ final class KafkaSender implements Runnable {
         RecordHeaders headers = new RecordHeaders();
         headers.add(SIGNAL, r.signal());
         headers.add(SEVERITY, SEVERITY_NAMES[r.severity()]);
-        headers.add(EVENT_ID, SpoolRecord.utf8(idPrefix + r.offset()));
+        headers.add(EVENT_ID, eventId(r.offset()));
         return new ProducerRecord<>(topic, null, r.key(), r.value(), headers);
+    }
+
+    /** The spool's id, {@code -} and the record's offset in decimal, written straight as bytes (one per record sent). */
+    private byte[] eventId(long offset) {
+        int digits = 1;
+        for (long rest = offset / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        byte[] out = java.util.Arrays.copyOf(idPrefix, idPrefix.length + digits);
+        long rest = offset;
+        for (int i = out.length - 1; i >= idPrefix.length; i--) {
+            out[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return out;
     }
 
     /**

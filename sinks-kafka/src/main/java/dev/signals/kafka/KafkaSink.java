@@ -2,6 +2,8 @@ package dev.signals.kafka;
 
 import dev.signals.Event;
 import dev.signals.Sink;
+import dev.signals.router.spi.Figure;
+import dev.signals.router.spi.OwnFigures;
 import dev.signals.router.spi.OwnThreads;
 import dev.signals.sinks.json.EventJsonWriter;
 import dev.signals.sinks.json.SinkEncoder;
@@ -9,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +32,9 @@ import org.apache.kafka.common.config.ConfigException;
  * thread of the sink's own reads the spool and hands each record to the official Kafka
  * producer, with the headers {@code signal}, {@code severity} and {@code event_id}; a record
  * Kafka acknowledges is marked in the spool, and a spool file whose records all are is deleted.
- * The spool is written to its file when its buffer fills, when the sender has caught up, on
- * {@link #flush()}, and forced to disk every {@code fsync} interval.
+ * The spool's buffer goes to the spool's writer thread, which alone writes the files, when it
+ * fills, when the sender has caught up, on {@link #flush()} (which waits for the write), and
+ * every {@code fsync} interval, when the file is also forced to disk.
  *
  * <p><b>Guarantees.</b> At-least-once: a record the producer fails is sent again from the
  * spool, and a restart with the same spool directory sends again every record not yet
@@ -44,7 +49,7 @@ import org.apache.kafka.common.config.ConfigException;
  * names those threads ({@link OwnThreads}), so the router counts such an event
  * {@code FEEDBACK} for it and still delivers it to every other sink routed to it.
  */
-public final class KafkaSink implements Sink, OwnThreads, AutoCloseable {
+public final class KafkaSink implements Sink, OwnThreads, OwnFigures, AutoCloseable {
 
     /** Spool bytes when not configured: 256 MiB. */
     public static final long DEFAULT_MAX_BYTES = 256L << 20;
@@ -63,10 +68,14 @@ public final class KafkaSink implements Sink, OwnThreads, AutoCloseable {
     private final KafkaSender sender;
     private final ScheduledExecutorService syncer;
     private final Duration closeDrain;
-    private final Object lock = new Object();
-    private final SinkEncoder encoder = new SinkEncoder();
-    private final Map<String, byte[]> signalNames = new HashMap<>();
+    // Emitting threads encode in parallel, each on the encoder its thread id picks (a
+    // ThreadLocal would keep this library's classes alive in pooled threads): only the copy into
+    // the spool is one at a time.
+    private final SinkEncoder[] encoders = {new SinkEncoder(), new SinkEncoder(), new SinkEncoder(), new SinkEncoder()};
+    private final Map<String, byte[]> signalNames = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** Set when this sink closed its spool: its figures at that moment, counts only. */
+    private volatile List<Figure> finalFigures;
 
     private KafkaSink(Builder b) throws IOException {
         this.description = "kafka(" + b.topic + " at " + b.bootstrapServers + ")";
@@ -107,10 +116,12 @@ public final class KafkaSink implements Sink, OwnThreads, AutoCloseable {
     }
 
     /**
-     * Appends the event to the spool; never waits for Kafka. One that finds the spool full is
-     * counted {@code SPOOL_FULL} (or makes room, under {@code dropOldest}).
+     * Appends the event to the spool; never waits for Kafka, and waits for the disk only when
+     * the spool's writer has 1 MiB still to write. One that finds the spool full is counted
+     * {@code SPOOL_FULL} (or makes room, under {@code dropOldest}); one whose spool file cannot
+     * be written is counted {@code UNWRITABLE} by the writer.
      *
-     * @throws IOException when the spool file cannot be written; the event is not spooled
+     * @throws IOException when a new spool file cannot be made; the event is not spooled
      * @throws IllegalStateException after {@link #close()}
      */
     @Override
@@ -119,10 +130,14 @@ public final class KafkaSink implements Sink, OwnThreads, AutoCloseable {
             throw new IllegalStateException(description + " is closed");
         }
         byte[] recordKey = key.of(event);
-        synchronized (lock) {
+        byte[] signal = signalNames.get(event.signal().name());
+        if (signal == null) {
+            signal = signalNames.computeIfAbsent(event.signal().name(), SpoolRecord::utf8);
+        }
+        SinkEncoder encoder = encoders[(int) Thread.currentThread().getId() & (encoders.length - 1)];
+        synchronized (encoder) {
             EventJsonWriter w = encoder.writer();
             int length = w.encode(event);
-            byte[] signal = signalNames.computeIfAbsent(event.signal().name(), SpoolRecord::utf8);
             spool.append(signal, event.severity().ordinal(), recordKey, w.buffer(), length);
         }
     }
@@ -137,7 +152,7 @@ public final class KafkaSink implements Sink, OwnThreads, AutoCloseable {
         return KafkaThreads.isKafkaSinkThread(threadName);
     }
 
-    /** Writes what the spool buffers to its file (Kafka is not waited for). */
+    /** Writes what the spool buffers to its file, waiting for the spool's writer (Kafka is not waited for). */
     @Override
     public void flush() throws IOException {
         spool.flush();
@@ -172,14 +187,37 @@ public final class KafkaSink implements Sink, OwnThreads, AutoCloseable {
         } finally {
             syncer.shutdownNow();
             if (last) {
-                spool.close();
+                try {
+                    spool.close();
+                } finally {
+                    finalFigures = figures.snapshot(0, 0).asFigures();
+                }
             }
         }
     }
 
-    /** This sink's figures now. */
+    /** This sink's figures now (the spool's: shared with a sink that shares its spool). */
     public KafkaSinkStats stats() {
         return figures.snapshot(spool.bytes(), spool.unacknowledged());
+    }
+
+    /**
+     * The spool's figures for {@code Router.stats()} and {@code /metrics}, reported by the sink
+     * sending from it, so that a sink a reload replaced and its successor, added up by the
+     * router, count each event once: a sink that another took over from reports none; the
+     * spool's last sink, once closed, reports its final counts, and 0 for the spool's bytes and
+     * records (what it left is the next run's, counted {@code replayed} there).
+     */
+    @Override
+    public List<Figure> figures() {
+        List<Figure> last = finalFigures;
+        if (last != null) {
+            return last;
+        }
+        if (closed || !OpenSpools.isSending(shared, sender)) {
+            return List.of();
+        }
+        return stats().asFigures();
     }
 
     /** The topic and the brokers; never a producer property (they may hold credentials). */

@@ -1,5 +1,8 @@
 package dev.signals.kafka;
 
+import dev.signals.router.spi.Figure;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,5 +32,28 @@ public record KafkaSinkStats(long spooled, long spoolBytes, long spoolRecords, l
     /** Events dropped for {@code reason}. */
     public long dropped(KafkaDropReason reason) {
         return dropped.getOrDefault(reason, 0L);
+    }
+
+    /**
+     * These figures as the router carries them in {@code Router.stats()} and {@code /metrics}
+     * gives them ({@code signals_kafka_…}; see {@code docs/kafka.md}).
+     */
+    List<Figure> asFigures() {
+        List<Figure> out = new ArrayList<>();
+        out.add(Figure.counter("kafka_spooled", "Events the kafka sink wrote to its spool.", spooled));
+        out.add(Figure.counter("kafka_sent", "Records handed to the Kafka producer (a resend counts again).", sent));
+        out.add(Figure.counter("kafka_acknowledged", "Records Kafka acknowledged.", acknowledged));
+        out.add(Figure.counter("kafka_replayed", "Records found in the spool at start-up, left by an earlier run.",
+                replayed));
+        out.add(Figure.counter("kafka_send_failures", "Records the Kafka producer failed (each is sent again).",
+                sendFailures));
+        out.add(Figure.counter("kafka_damaged_bytes", "Bytes of spool files found damaged and skipped.", damagedBytes));
+        for (KafkaDropReason reason : KafkaDropReason.values()) {
+            out.add(Figure.counter("kafka_dropped", "Events that will not reach Kafka, by reason.", dropped(reason))
+                    .label("reason", reason.name()));
+        }
+        out.add(Figure.gauge("kafka_spool_bytes", "Bytes in the spool now (files and buffer).", spoolBytes));
+        out.add(Figure.gauge("kafka_spool_records", "Records in the spool not yet acknowledged.", spoolRecords));
+        return out;
     }
 }

@@ -58,6 +58,11 @@ final class OpenSpools {
         shared.senders.addLast(sender);
     }
 
+    /** Whether {@code sender} is the one sending from the spool (the last attached). */
+    static synchronized boolean isSending(Shared shared, KafkaSender sender) {
+        return shared.senders.peekLast() == sender;
+    }
+
     /**
      * Lets go of {@code sender}'s sink; when it was sending, the sink before it sends again.
      *

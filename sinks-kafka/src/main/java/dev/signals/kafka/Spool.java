@@ -23,10 +23,11 @@ import java.util.stream.Stream;
 
 /**
  * The kafka sink's write-ahead log: a directory of segment files holding every event not yet
- * acknowledged by Kafka, in order. Appends go to a buffer written to the last segment when it
- * fills, when the sender has caught up, and on every {@link #sync()} (which also forces the file
- * to disk); the sender reads segments back and acknowledgements delete a segment once every
- * record in it is acknowledged.
+ * acknowledged by Kafka, in order. Appends go to a buffer, handed to the spool's writer thread
+ * when it fills, when the sender has caught up, and on every {@link #sync()} (which also forces
+ * the file to disk): the writer alone writes the files, in order, so an emitting thread never
+ * waits for a disk and never holds the spool's lock through a write. The sender reads segments
+ * back and acknowledgements delete a segment once every record in it is acknowledged.
  *
  * <p>Opening a directory left by an earlier run takes every record of its segments as not
  * acknowledged (they are sent again: at-least-once), reads each file up to its first damaged
@@ -40,8 +41,14 @@ final class Spool implements AutoCloseable {
 
     private static final String ID_FILE = "spool.id";
     private static final String LOCK_FILE = "spool.lock";
-    // Written to the file under the lock when full: small, so that an emitting thread waits briefly.
+    // Handed to the writer when full.
     private static final int BUFFER_BYTES = 64 * 1024;
+    // Buffers handed to the writer and not yet written, at most: past this an emitting thread
+    // waits for the disk, as it must when the disk is slower than the events.
+    private static final int MAX_HANDED = 16;
+    private static final int MAX_SPARE = 8;
+    // How long a reader that found records handed but not yet written waits for the writer at once.
+    private static final long UNWRITTEN_WAIT_MILLIS = 10;
     private static final int READ_CHUNK = 1 << 20;
     private static final long RECLAIM_BYTES = 1 << 20;
     private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -56,14 +63,20 @@ final class Spool implements AutoCloseable {
     private final AtomicLong resendFrom = new AtomicLong(Long.MAX_VALUE);
     private final FileChannel lockChannel;
     private final FileLock fileLock;
+    private final Thread writer;
 
     // Guarded by `lock`.
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
     private Segment active;
     private RandomAccessFile activeFile;
-    // Sealed files not yet forced to disk: the next sync() forces and closes them, outside the
-    // lock, so a roll never makes an emitting thread wait for a disk.
+    // Sealed files written to the end and not yet forced to disk: the next sync() forces and
+    // closes them, outside the lock, so a roll never makes an emitting thread wait for a disk.
     private final List<RandomAccessFile> sealedUnsynced = new ArrayList<>();
+    // What the writer has still to write, in order; buffers it wrote come back as spares.
+    private final ArrayDeque<Handed> handed = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+    private long handedCount;
+    private long writtenCount;
     private byte[] buffer = new byte[BUFFER_BYTES];
     private int buffered;
     private int bufferedRecords;
@@ -71,6 +84,8 @@ final class Spool implements AutoCloseable {
     private long totalBytes;
     private long unacknowledged;
     private boolean readerWaiting;
+    // No more appends; the writer finishes what was handed to it.
+    private boolean closing;
     private boolean closed;
 
     private Spool(Path directory, String id, long maxBytes, SpoolFull whenFull, Figures figures,
@@ -84,6 +99,16 @@ final class Spool implements AutoCloseable {
         this.figures = figures;
         this.lockChannel = lockChannel;
         this.fileLock = fileLock;
+        this.writer = new Thread(this::writeHanded, KafkaThreads.PREFIX + "spool-writer-" + directory.getFileName());
+        this.writer.setDaemon(true);
+    }
+
+    /**
+     * A buffer handed to the writer: {@code records} records of {@code segment} to write at the
+     * end of its file; or, with {@code seals}, word that the segment is complete, so that its
+     * file, once written to the end, goes to the next sync to be forced and closed.
+     */
+    private record Handed(Segment segment, RandomAccessFile file, byte[] bytes, int length, int records, boolean seals) {
     }
 
     /**
@@ -110,6 +135,7 @@ final class Spool implements AutoCloseable {
             Spool spool = new Spool(directory, readOrMakeId(directory), maxBytes, whenFull, figures, lockChannel,
                     fileLock);
             spool.recover();
+            spool.writer.start();
             return spool;
         } catch (IOException | RuntimeException e) {
             lockChannel.close();
@@ -228,13 +254,20 @@ final class Spool implements AutoCloseable {
      *
      * @return false when the spool was full and the event was dropped ({@code dropNewest}) or
      *     could not be made room for
-     * @throws IOException when the spool file cannot be written; the event is not spooled
+     * @throws IOException when a new spool file cannot be made; the event is not spooled
      * @throws IllegalStateException after {@link #close()}
      */
     boolean append(byte[] signal, int severity, byte[] key, byte[] value, int valueLength) throws IOException {
         int size = SpoolRecord.size(signal.length, key == null ? -1 : key.length, valueLength);
         synchronized (lock) {
-            if (closed) {
+            if (size > buffer.length - buffered) {
+                handOff();
+                awaitWriter();
+                if (size > buffer.length) {
+                    buffer = new byte[size]; // one huge event; the writer does not keep it as a spare
+                }
+            }
+            if (closing) {
                 throw new IllegalStateException("the spool in " + directory + " is closed");
             }
             if (totalBytes + size > maxBytes && !makeRoom(size)) {
@@ -243,12 +276,6 @@ final class Spool implements AutoCloseable {
             }
             if (active.count > 0 && active.bytes + size > segmentBytes) {
                 roll();
-            }
-            if (size > buffer.length - buffered) {
-                writeOut();
-                if (size > buffer.length) {
-                    buffer = new byte[size]; // one huge event; the next roll brings the usual size back
-                }
             }
             buffered = SpoolRecord.write(buffer, buffered, next, signal, severity, key, value, valueLength);
             bufferedRecords++;
@@ -288,10 +315,50 @@ final class Spool implements AutoCloseable {
         return true;
     }
 
-    /** Seals the active segment (written out; forced to disk by the next sync) and starts the next. */
+    /**
+     * Waits, while the writer has {@value #MAX_HANDED} buffers still to write, for it to catch
+     * up: the disk is slower than the events. An interrupt does not end the wait (the event
+     * must go in), and is kept.
+     */
+    private void awaitWriter() {
+        boolean interrupted = false;
+        while (handed.size() > MAX_HANDED && !closing) {
+            try {
+                lock.wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Hands what is buffered to the writer; a spare buffer takes its place. */
+    private void handOff() {
+        if (buffered == 0) {
+            return;
+        }
+        hand(new Handed(active, activeFile, buffer, buffered, bufferedRecords, false));
+        byte[] next = spare.pollFirst();
+        buffer = next != null ? next : new byte[BUFFER_BYTES];
+        buffered = 0;
+        bufferedRecords = 0;
+    }
+
+    private void hand(Handed h) {
+        handed.addLast(h);
+        handedCount++;
+        lock.notifyAll();
+    }
+
+    /**
+     * Seals the active segment (the writer writes it to the end, the next sync forces it to
+     * disk) and starts the next.
+     */
     private void roll() throws IOException {
-        writeOut();
-        sealedUnsynced.add(activeFile);
+        handOff();
+        hand(new Handed(active, activeFile, null, 0, 0, true));
         active.sealed = true;
         Segment sealed = active;
         startSegment();
@@ -312,47 +379,129 @@ final class Spool implements AutoCloseable {
     }
 
     /**
-     * Writes the buffer to the active segment. A failed write is cut back, its records are
-     * counted {@code UNWRITABLE}, and the next records go to a new segment.
+     * The writer thread: writes what is handed to it, in order, to the end of each segment's
+     * file, outside the lock. A segment deleted meanwhile (dropped to make room) is skipped.
      */
-    private void writeOut() throws IOException {
-        if (buffered == 0) {
-            return;
-        }
-        try {
-            activeFile.write(buffer, 0, buffered);
-            active.fileBytes += buffered;
-        } catch (IOException e) {
-            figures.drop(KafkaDropReason.UNWRITABLE, bufferedRecords);
-            active.count -= bufferedRecords;
-            active.bytes -= buffered;
-            totalBytes -= buffered;
-            unacknowledged -= bufferedRecords;
-            buffered = 0;
-            bufferedRecords = 0;
+    private void writeHanded() {
+        while (true) {
+            Handed h;
+            synchronized (lock) {
+                while (handed.isEmpty() && !closed) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        // only close() ends the writer: what was handed to it must be written
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                h = handed.peekFirst();
+                if (h.seals || h.segment.deleted) {
+                    if (h.seals) {
+                        sealedUnsynced.add(h.file);
+                    }
+                    written(h);
+                    continue;
+                }
+            }
             try {
-                activeFile.setLength(active.fileBytes);
-                roll();
-            } catch (IOException again) {
-                e.addSuppressed(again);
+                h.file.write(h.bytes, 0, h.length);
+                synchronized (lock) {
+                    h.segment.fileBytes += h.length;
+                    written(h);
+                }
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                // the writer must live on: flush and close wait for it
+                synchronized (lock) {
+                    lose(h, e);
+                }
             }
-            throw e;
-        } finally {
-            if (buffer.length > BUFFER_BYTES) {
-                buffer = new byte[BUFFER_BYTES];
-            }
+        }
+    }
+
+    /** {@code h} is done with: the writer moves on, and whoever waits for it is woken. */
+    private void written(Handed h) {
+        handed.removeFirst();
+        writtenCount++;
+        if (h.bytes != null && h.bytes.length == BUFFER_BYTES && spare.size() < MAX_SPARE) {
+            spare.addLast(h.bytes);
+        }
+        readerWaiting = false;
+        lock.notifyAll();
+    }
+
+    /**
+     * A write failed: the records of {@code failed} and every later record of its segment
+     * (handed or buffered) are counted {@code UNWRITABLE}; the file is cut back to what was
+     * written before them, the segment sealed, and the next records go to a new segment.
+     */
+    private void lose(Handed failed, Throwable e) {
+        Segment s = failed.segment;
+        long records = 0;
+        long bytes = 0;
+        // The segment's buffers come first and together (its seal follows them): all are lost.
+        for (Handed h = handed.peekFirst(); h != null && h.segment == s && !h.seals; h = handed.peekFirst()) {
+            records += h.records;
+            bytes += h.length;
+            written(h);
+        }
+        if (s.deleted) {
+            return; // dropped to make room meanwhile, and counted then
+        }
+        if (s == active) {
+            records += bufferedRecords;
+            bytes += buffered;
             buffered = 0;
             bufferedRecords = 0;
+        }
+        figures.drop(KafkaDropReason.UNWRITABLE, records);
+        s.count -= records;
+        s.bytes -= bytes;
+        totalBytes -= bytes;
+        unacknowledged -= records;
+        Trouble.report("cannot write the spool file " + s.path + " (" + records + " events dropped): " + e);
+        try {
+            failed.file.setLength(s.fileBytes);
+            failed.file.seek(s.fileBytes);
+            if (s == active) {
+                roll();
+            }
+        } catch (IOException again) {
+            Trouble.report("cannot cut back the spool file " + s.path + ": " + again);
+        }
+    }
+
+    /** Hands what is buffered to the writer and waits until it has written it. */
+    private void writeOut() {
+        long target;
+        synchronized (lock) {
+            handOff();
+            target = handedCount;
+        }
+        awaitWritten(target);
+    }
+
+    /** Waits until the writer has passed the first {@code target} buffers handed to it, or the spool closed. */
+    private void awaitWritten(long target) {
+        boolean interrupted = false;
+        synchronized (lock) {
+            while (writtenCount < target && !closed) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // a flush that returned early would promise what is not on disk
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** Writes the buffer to the file (a killed process loses nothing written). */
-    void flush() throws IOException {
-        synchronized (lock) {
-            if (!closed) {
-                writeOut();
-            }
-        }
+    void flush() {
+        writeOut();
     }
 
     /**
@@ -361,16 +510,21 @@ final class Spool implements AutoCloseable {
      * enough to be worth a new file: a spool that keeps up does not keep a large file.
      */
     void sync() throws IOException {
+        synchronized (lock) {
+            if (closing) {
+                return;
+            }
+            if (active.count > 0 && active.fullyAcknowledged() && active.bytes >= RECLAIM_BYTES) {
+                roll();
+            }
+        }
+        writeOut();
         RandomAccessFile file;
         List<RandomAccessFile> sealed;
         synchronized (lock) {
             if (closed) {
                 return;
             }
-            if (active.count > 0 && active.fullyAcknowledged() && active.bytes >= RECLAIM_BYTES) {
-                roll();
-            }
-            writeOut();
             file = activeFile;
             sealed = List.copyOf(sealedUnsynced);
             sealedUnsynced.clear();
@@ -379,7 +533,7 @@ final class Spool implements AutoCloseable {
         try {
             file.getFD().sync();
         } catch (IOException e) {
-            // A roll closed the file meanwhile, and forced it to disk first.
+            // close() closed the file meanwhile, and forced it to disk first.
             synchronized (lock) {
                 if (file == activeFile && !closed) {
                     throw e;
@@ -455,20 +609,20 @@ final class Spool implements AutoCloseable {
                 if (cursor.position < segment.fileBytes) {
                     break;
                 }
-                if (segment == active && buffered > 0) {
-                    writeOut();
-                    continue;
+                if (segment == active) {
+                    handOff(); // caught up: what is buffered is wanted now
                 }
-                if (segment.sealed) {
+                boolean unwritten = segment.fileBytes < segment.bytes;
+                if (!unwritten && segment.sealed) {
                     cursor.moveTo(after(segment));
                     continue;
                 }
-                if (waited) {
+                if (!unwritten && waited) {
                     return List.of();
                 }
                 readerWaiting = true;
-                lock.wait(waitMillis);
-                waited = true;
+                lock.wait(unwritten ? UNWRITTEN_WAIT_MILLIS : waitMillis);
+                waited |= !unwritten;
             }
             limit = segment.fileBytes;
         }
@@ -494,7 +648,7 @@ final class Spool implements AutoCloseable {
     }
 
     private List<SpoolRecord> readFile(Cursor cursor, long limit) throws IOException {
-        List<SpoolRecord> out = new ArrayList<>();
+        List<SpoolRecord> out = new ArrayList<>(1_024); // a chunk holds thousands of records
         if (cursor.file == null) {
             try {
                 cursor.file = new RandomAccessFile(cursor.segment.path.toFile(), "r");
@@ -620,7 +774,7 @@ final class Spool implements AutoCloseable {
     void awaitDrained(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            writeOutQuietly();
+            handOff();
             long last = unacknowledged;
             long lastProgress = System.nanoTime();
             while (unacknowledged > 0 && !closed) {
@@ -638,14 +792,6 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    private void writeOutQuietly() {
-        try {
-            writeOut();
-        } catch (IOException e) {
-            Trouble.report("cannot write the spool in " + directory + ": " + e);
-        }
-    }
-
     /** Bytes in the spool: its files and its write buffer. */
     long bytes() {
         synchronized (lock) {
@@ -660,20 +806,27 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    /** Writes out and forces what is buffered, then closes the files; what is left stays for the next run. */
+    /**
+     * Takes no more appends, lets the writer write what was handed to it, forces the files to
+     * disk and closes them; what is left stays for the next run.
+     */
     @Override
     public void close() throws IOException {
         synchronized (lock) {
-            if (closed) {
+            if (closing) {
                 return;
             }
+            closing = true;
+            lock.notifyAll(); // an append waiting for the writer gives up
+        }
+        writeOut();
+        synchronized (lock) {
             try {
-                writeOut();
                 activeFile.getFD().sync();
                 syncAndClose(sealedUnsynced);
             } finally {
                 closed = true;
-                lock.notifyAll();
+                lock.notifyAll(); // the writer and readers stop
                 try {
                     activeFile.close();
                 } finally {

@@ -144,21 +144,24 @@ final class Broker implements AutoCloseable {
 
     /**
      * Reads {@code topic} from the beginning until {@code done} holds for what was read, or
-     * the timeout passes.
+     * the timeout passes. The consumer is given every partition itself (no consumer group to
+     * join: reading starts at once).
      */
     List<ConsumerRecord<String, byte[]>> consume(String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done,
                                                  Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic + "-" + System.nanoTime());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             while (!done.test(out) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }

@@ -4,6 +4,7 @@ import dev.signals.router.Router;
 import dev.signals.router.RouterStats;
 import dev.signals.router.delivery.DropReason;
 import dev.signals.router.delivery.SinkStats;
+import dev.signals.router.spi.Figure;
 import dev.signals.sinks.snapshot.SnapshotSink;
 import dev.signals.sinks.snapshot.SnapshotStats;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -12,18 +13,24 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSna
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The figures behind {@code /metrics}, read at each scrape: the router's per-sink counts, the
- * snapshot sink's, and the live sink's own. Counter names get {@code _total} from the
- * exposition writer; every name starts with {@code signals_} (see {@code docs/live.md}).
+ * The figures behind {@code /metrics}, read at each scrape: the router's per-sink counts and
+ * what sinks report of themselves ({@link Figure}s, such as the kafka sink's), the snapshot
+ * sink's, and the live sink's own. Counter names get {@code _total} from the exposition writer;
+ * every name starts with {@code signals_} (see {@code docs/live.md}).
  */
 final class LiveMetrics implements MultiCollector {
 
@@ -82,6 +89,43 @@ final class LiveMetrics implements MultiCollector {
         if (snapshots != null) {
             addSnapshots(all);
         }
+        return withSinkFigures(all.build(), stats);
+    }
+
+    /**
+     * Each figure a sink reports of itself as {@code signals_NAME}, labelled with the sink's name
+     * and the figure's labels. A name already taken (by the figures above, or by another sink's
+     * figure of another kind) is left out: one metric has one kind.
+     */
+    private static MetricSnapshots withSinkFigures(MetricSnapshots fixed, RouterStats stats) {
+        MetricSnapshots.Builder all = MetricSnapshots.builder();
+        Set<String> taken = new HashSet<>();
+        for (MetricSnapshot m : fixed) {
+            all.metricSnapshot(m);
+            taken.add(m.getMetadata().getName());
+        }
+        Map<String, Figure.Kind> kinds = new HashMap<>();
+        Map<String, CounterSnapshot.Builder> counters = new LinkedHashMap<>();
+        Map<String, GaugeSnapshot.Builder> gauges = new LinkedHashMap<>();
+        for (SinkStats s : stats.sinks().values()) {
+            for (Figure f : s.figures()) {
+                String name = "signals_" + f.name();
+                if (taken.contains(name) || kinds.computeIfAbsent(name, n -> f.kind()) != f.kind()) {
+                    continue;
+                }
+                Labels labels = Labels.of("sink", s.name());
+                for (Map.Entry<String, String> l : f.labels().entrySet()) {
+                    labels = labels.add(l.getKey(), l.getValue());
+                }
+                if (f.kind() == Figure.Kind.COUNTER) {
+                    counters.computeIfAbsent(name, n -> counter(n, f.help())).dataPoint(count(labels, f.value()));
+                } else {
+                    gauges.computeIfAbsent(name, n -> gauge(n, f.help())).dataPoint(level(labels, f.value()));
+                }
+            }
+        }
+        counters.values().forEach(c -> all.metricSnapshot(c.build()));
+        gauges.values().forEach(g -> all.metricSnapshot(g.build()));
         return all.build();
     }
 

@@ -11,24 +11,30 @@ import dev.signals.router.RouterStats;
 import dev.signals.router.delivery.DropReason;
 import dev.signals.router.delivery.Overflow;
 import dev.signals.router.delivery.SinkStats;
+import dev.signals.router.spi.Figure;
+import dev.signals.router.spi.OwnFigures;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /metrics}, parsed back, holds exactly {@code Router.stats()}: per sink routed,
  * delivered, diverted, dropped by reason, failures, pending, queue depth and capacity, breaker
- * state; with a failing sink behind a breaker and a stuck asynchronous sink whose queue overflows.
+ * state, and what a sink reports of itself (its {@link Figure}s); with a failing sink behind a
+ * breaker, a stuck asynchronous sink whose queue overflows, and a sink with figures of its own.
  */
 class MetricsTest {
 
@@ -51,6 +57,8 @@ class MetricsTest {
             entered.countDown();
             release.await();
         });
+        AtomicLong taken = new AtomicLong();
+        Router.global().route("METRIC_*").named("reporting").to(new ReportingSink(taken));
         try {
             for (int i = 0; i < 20; i++) {
                 Signals.emit(METRIC, "m" + i);
@@ -82,7 +90,25 @@ class MetricsTest {
                             s.name() + " " + r);
                 }
                 assertEquals(1, value(metrics, "signals_sink_circuit_state", sink + ",state=" + s.circuit()), s.name());
+                for (Figure f : s.figures()) {
+                    if (f.name().startsWith("sink_")) {
+                        continue; // named like a metric every sink has: left out (below)
+                    }
+                    Map<String, String> labels = new TreeMap<>(f.labels());
+                    labels.put("sink", s.name());
+                    String name = "signals_" + f.name() + (f.kind() == Figure.Kind.COUNTER ? "_total" : "");
+                    assertEquals(f.value(), value(metrics, name, labels.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","))), s.name() + " " + f);
+                }
             }
+            SinkStats reporting = stats.sink("reporting");
+            assertEquals(20, reporting.figure("test_taken").orElseThrow());
+            assertEquals(20, value(metrics, "signals_test_taken_total", "sink=reporting"));
+            assertEquals(3, value(metrics, "signals_test_lost_total", "cause=disk,sink=reporting"));
+            assertEquals(4096, value(metrics, "signals_test_held_bytes", "sink=reporting"));
+            assertTrue(!metrics.containsKey("signals_sink_routed_total{cause=x,sink=reporting}"),
+                    "a figure named like a metric every sink has is left out: " + metrics.keySet());
+            assertEquals(20, value(metrics, "signals_sink_routed_total", "sink=reporting"));
             SinkStats flaky = stats.sink("flaky");
             assertEquals(3, flaky.failures());
             assertEquals("OPEN", flaky.circuit());
@@ -98,6 +124,22 @@ class MetricsTest {
                     "no snapshot written, no reason counted: " + metrics.keySet());
         } finally {
             release.countDown();
+        }
+    }
+
+    /** A sink with figures of its own, one of them named like a metric every sink has. */
+    record ReportingSink(AtomicLong taken) implements dev.signals.Sink, OwnFigures {
+        @Override
+        public void accept(dev.signals.Event event) {
+            taken.incrementAndGet();
+        }
+
+        @Override
+        public List<Figure> figures() {
+            return List.of(Figure.counter("test_taken", "Events taken.", taken.get()),
+                    Figure.counter("test_lost", "Events lost, by cause.", 3).label("cause", "disk"),
+                    Figure.gauge("test_held_bytes", "Bytes held now.", 4096),
+                    Figure.counter("sink_routed", "Named like a metric of every sink.", 99).label("cause", "x"));
         }
     }
 

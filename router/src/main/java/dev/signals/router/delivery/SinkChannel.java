@@ -7,9 +7,12 @@ import dev.signals.Sink;
 import dev.signals.router.RouterSignals;
 import dev.signals.router.spi.BatchFailedException;
 import dev.signals.router.spi.BatchSink;
+import dev.signals.router.spi.Figure;
+import dev.signals.router.spi.OwnFigures;
 import dev.signals.router.spi.OwnThreads;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -308,7 +311,20 @@ public final class SinkChannel {
         }
         return new SinkStats(name, routed, delivered, diverted, dropped, counters.failureCount(),
                 async == null ? 0 : async.depth(), breaker == null ? "NONE" : breaker.state().name(),
-                async == null ? 0 : policy.queueCapacity());
+                async == null ? 0 : policy.queueCapacity(), ownFigures());
+    }
+
+    /** What the sink reports of itself ({@link OwnFigures}); its code, so a throw gives none. */
+    private List<Figure> ownFigures() {
+        if (!(sink instanceof OwnFigures)) {
+            return List.of();
+        }
+        try {
+            List<Figure> figures = ((OwnFigures) sink).figures();
+            return figures == null ? List.of() : List.copyOf(figures);
+        } catch (Throwable t) {
+            return List.of();
+        }
     }
 
     @Override
