@@ -4,7 +4,9 @@ import dev.signals.Severity;
 import dev.signals.Signal;
 import dev.signals.slf4j.BridgeEvents;
 import dev.signals.slf4j.LoggerSignals;
+import java.io.ObjectStreamException;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.MessageFactory;
@@ -28,6 +30,15 @@ final class SignalsLog4jLogger extends AbstractLogger {
     SignalsLog4jLogger(String name, MessageFactory messageFactory) {
         super(name, messageFactory);
         this.signals = new LoggerSignals(name);
+    }
+
+    /**
+     * A logger read back from a serialized object (a session, a cached value) becomes the
+     * logger of its name here: what maps it to signals is not serialized, and a logger without
+     * it would throw on its first call.
+     */
+    private Object readResolve() throws ObjectStreamException {
+        return LogManager.getLogger(getName(), getMessageFactory());
     }
 
     /** The severity of a Log4j level, by its number ({@code ERROR} is 200, {@code TRACE} 600). */
