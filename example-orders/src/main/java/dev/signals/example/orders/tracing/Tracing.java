@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -174,7 +175,10 @@ public final class Tracing implements AutoCloseable {
             return detail;
         }
         StringBuilder sb = new StringBuilder();
-        for (Export e : exports) {
+        // By name: the SDK makes several exporters in no set order.
+        List<Export> sorted = new ArrayList<>(exports);
+        sorted.sort(Comparator.comparing(Export::description));
+        for (Export e : sorted) {
             sb.append(sb.length() == 0 ? "" : "; ").append(e.description()).append(": ").append(e.counter().exported())
                     .append(" spans exported, ").append(e.counter().failed()).append(" failed");
         }
