@@ -20,14 +20,16 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a parsed config document into sinks and routes, all or nothing: on any error the
  * sinks it made are closed again and a located {@link ConfigException} is thrown, so the
  * routes in force stay as they were. A sink whose definition is unchanged since the previous
- * config (and whose referenced sinks are unchanged) is kept as it is, not made anew: a file is
- * not reopened.
+ * config (and whose referenced sinks are unchanged, and, when it read the top-level
+ * {@code "service"}, that too) is kept as it is, not made anew: a file is not reopened.
  */
 final class ConfigApplier {
 
@@ -63,6 +65,8 @@ final class ConfigApplier {
         final Map<String, Set<String>> referencesOf = new HashMap<>();
         final Deque<String> creating = new ArrayDeque<>();
         final List<SinkChannel> made = new ArrayList<>();
+        final Set<String> readingService = new HashSet<>();
+        String service;
 
         Build(ConfigNode root, ConfigState previous) {
             this.root = root;
@@ -71,12 +75,13 @@ final class ConfigApplier {
 
         ConfigState run() {
             ConfigObject top = new ConfigObject(root, "config", null);
+            service = service(top.raw("service"));
             RouterOptions options = new RouterOptions(
                     new LinkedHashSet<>(top.strings("redact")),
                     top.millis("reloadIntervalMs", RouterOptions.DEFAULT_RELOAD, Duration.ZERO, DAY),
                     top.millis("statsIntervalMs", Duration.ZERO, Duration.ZERO, DAY),
                     top.millis("shutdownTimeoutMs", RouterOptions.DEFAULT_SHUTDOWN, Duration.ZERO, Duration.ofMinutes(10)),
-                    loggers(top.object("loggers")));
+                    loggers(top.object("loggers")), service);
             ConfigObject sinksObject = top.object("sinks");
             if (sinksObject != null) {
                 definitions.putAll(sinksObject.node().members());
@@ -97,6 +102,17 @@ final class ConfigApplier {
             }
             top.rejectUnknownKeys();
             return new ConfigState(root.source(), sinks, routes, options);
+        }
+
+        /** The top-level {@code "service"}: a name, or {@code null} when absent. */
+        String service(ConfigNode node) {
+            if (node == null) {
+                return null;
+            }
+            if (node.kind() != ConfigNode.Kind.STRING || node.text().isBlank()) {
+                throw node.error("expected the service's name (a non-blank string), found " + node.describe());
+            }
+            return node.text().trim();
         }
 
         /** The {@code "loggers"} section: a level by logger name, {@code ROOT} for the rest. */
@@ -137,9 +153,12 @@ final class ConfigApplier {
             ConfigState.ConfiguredSink before = previous.sinks.get(name);
             SinkChannel channel;
             Set<String> references;
-            if (before != null && before.definition.equals(definition) && referencesKept(before)) {
+            boolean readsService;
+            if (before != null && before.definition.equals(definition) && referencesKept(before)
+                    && (!before.readsService || Objects.equals(service, previous.options.service()))) {
                 channel = before.handle;
                 references = before.references;
+                readsService = before.readsService;
             } else {
                 creating.push(name);
                 try {
@@ -148,8 +167,9 @@ final class ConfigApplier {
                     creating.pop();
                 }
                 references = referencesOf.getOrDefault(name, Set.of());
+                readsService = readingService.contains(name);
             }
-            sinks.put(name, new ConfigState.ConfiguredSink(definition, channel, references));
+            sinks.put(name, new ConfigState.ConfiguredSink(definition, channel, references, readsService));
             inProgress.remove(name);
             return channel;
         }
@@ -167,7 +187,7 @@ final class ConfigApplier {
         }
 
         private SinkChannel create(String name, ConfigNode definition) {
-            ConfigObject settings = new ConfigObject(definition, name, typeOf(definition), this::resolveReference);
+            ConfigObject settings = new SinkDefinition(definition, name, typeOf(definition), this::resolveReference);
             String type = settings.requiredString("type");
             SinkFactory factory = factories.get(type);
             if (factory == null) {
@@ -267,6 +287,19 @@ final class ConfigApplier {
             double perSecond = limit.doubleValue("perSecond", 0, 0.001, 1e9);
             long burst = limit.longValue("burst", Math.max(1, (long) Math.ceil(perSecond)), 1, 1_000_000_000L);
             return new RateLimit(perSecond, burst, router.nanoTime());
+        }
+
+        /** A sink's settings, which also hand out the config's service and note which sink asked for it. */
+        private final class SinkDefinition extends ConfigObject {
+            SinkDefinition(ConfigNode node, String name, String type, Function<ConfigNode, Sink> sinkResolver) {
+                super(node, name, type, sinkResolver);
+            }
+
+            @Override
+            public String service() {
+                readingService.add(name());
+                return service;
+            }
         }
 
         private String typeOf(ConfigNode definition) {

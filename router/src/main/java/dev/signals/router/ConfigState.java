@@ -20,11 +20,14 @@ final class ConfigState {
         final SinkChannel handle;
         /** The other sinks this one was given when it was made. */
         final Set<String> references;
+        /** Whether its factory read the config's top-level {@code "service"}. */
+        final boolean readsService;
 
-        ConfiguredSink(ConfigNode definition, SinkChannel handle, Set<String> references) {
+        ConfiguredSink(ConfigNode definition, SinkChannel handle, Set<String> references, boolean readsService) {
             this.definition = definition;
             this.handle = handle;
             this.references = Set.copyOf(references);
+            this.readsService = readsService;
         }
     }
 

@@ -50,7 +50,8 @@ final class Session {
      * @param role what runs ({@code all}, a service, {@code loadgen}), for the audit event, the
      *     file names of a single-service process and the service name of exported spans
      * @param err where a refused config is reported
-     * @throws IllegalArgumentException when the config file given does not exist
+     * @throws IllegalArgumentException when the config file given does not exist, or when the
+     *     OpenTelemetry settings are refused (an unknown {@code OTEL_TRACES_EXPORTER})
      */
     static Session open(Options options, String role, PrintStream err) {
         if (options.config() != null) {
@@ -59,7 +60,9 @@ final class Session {
             }
             System.setProperty("signals.config", options.config().toAbsolutePath().toString());
         }
-        Tracing tracing = Tracing.start("signals-orders" + (role.equals("all") ? "" : "-" + role));
+        // All in one JVM, each service's spans are exported as that service's: signals-orders-payment…
+        boolean all = role.equals("all");
+        Tracing tracing = Tracing.start("signals-orders" + (all ? "" : "-" + role), all);
         ExampleConfig config = ExampleConfig.load(options.config(), options.snapshotDir(), options.logsDir(),
                 role.equals("all") ? null : role);
         config.apply(Router.global(), err);

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,7 @@ class OrdersTracingTest {
             }
         });
         collector.start();
-        tracing = Tracing.start("signals-orders-test",
+        tracing = Tracing.start("signals-orders-test", true,
                 Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort()));
         report = AllInOneRun.run(Options.parse("--duration", "2s", "--rate", "15", "--seed", "11", "--chaos", "low"));
         tracing.close();
@@ -80,10 +81,47 @@ class OrdersTracingTest {
 
     @Test
     void everySpanReachedTheEndpoint() {
-        assertEquals(Tracing.Mode.OTLP, tracing.mode());
+        assertEquals(Tracing.Mode.EXPORT, tracing.mode());
         assertFalse(SPANS.isEmpty());
         assertEquals(tracing.spansExported(), SPANS.size(), tracing.describe());
-        assertEquals("signals-orders-test", attribute(RESOURCES.get(0).getResource().getAttributesList(), "service.name"));
+        assertTrue(tracing.describe().startsWith("otlp (http/protobuf) to http://127.0.0.1:" + collector.getAddress().getPort()
+                + "/v1/traces: " + SPANS.size() + " spans exported, 0 failed; as signals-orders-test-<service>"),
+                tracing.describe());
+    }
+
+    @Test
+    void eachServiceIsAServiceNameResourceOfItsOwn() {
+        Map<String, Set<String>> spansByService = new TreeMap<>();
+        for (ResourceSpans rs : RESOURCES) {
+            String service = attribute(rs.getResource().getAttributesList(), "service.name");
+            for (ScopeSpans ss : rs.getScopeSpansList()) {
+                for (Span s : ss.getSpansList()) {
+                    spansByService.computeIfAbsent(service, k -> new TreeSet<>()).add(s.getName());
+                    assertEquals(service, "signals-orders-test-" + attribute(s.getAttributesList(), "service"),
+                            s.getName() + " is exported as the service its field names");
+                }
+            }
+        }
+        Set<String> expected = new TreeSet<>();
+        for (ServiceName s : ServiceName.values()) {
+            expected.add("signals-orders-test-" + s.id());
+        }
+        assertEquals(7, expected.size());
+        expected.add("signals-orders-test-loadgen");
+        assertEquals(expected, spansByService.keySet(), "the 7 services and the load generator");
+        assertTrue(spansByService.get("signals-orders-test-payment").contains("payment POST /payments/authorize"),
+                spansByService.toString());
+        assertTrue(spansByService.get("signals-orders-test-order").contains("call payment POST /payments/authorize"),
+                "a client span is its caller's: " + spansByService);
+    }
+
+    @Test
+    void spanKindsArrive() {
+        for (Span s : SPANS) {
+            Span.SpanKind expected = s.getName().startsWith("call ") || s.getName().equals("place_order")
+                    ? Span.SpanKind.SPAN_KIND_CLIENT : Span.SpanKind.SPAN_KIND_SERVER;
+            assertEquals(expected, s.getKind(), s.getName());
+        }
     }
 
     @Test

@@ -66,6 +66,15 @@ public interface SinkSettings {
     SinkSettings object(String key);
 
     /**
+     * The config's top-level {@code "service"}: the name of the service this process runs, for
+     * sinks that write it down (snapshot headers), or {@code null} when the config names none
+     * (and for settings made in code). A sink that reads it is made anew when a reload changes it.
+     */
+    default String service() {
+        return null;
+    }
+
+    /**
      * An error about the value at {@code key}, located in the file, for the factory to throw.
      */
     RuntimeException invalid(String key, String message);

@@ -25,7 +25,8 @@ import java.util.List;
  *                "maxBytesPerMinute": 134217728,       // across all reasons
  *                "onUncaughtException": false, "onShutdown": false,
  *                "intervalMs": 0,                      // periodic snapshots; 0 for none
- *                "service": "orders" }                 // default $OTEL_SERVICE_NAME, $SIGNALS_SERVICE, "unknown"
+ *                "service": "orders" }                 // default the config's top-level "service",
+ *                                                      // $OTEL_SERVICE_NAME, $SIGNALS_SERVICE, "unknown"
  * }</pre>
  *
  * The generic key {@code "minSeverity"} still means what it means for every sink (which events
@@ -85,7 +86,8 @@ public final class SnapshotSinkFactory implements SinkFactory {
                     + " 1000 ms between them (0 turns them off)");
         }
         b.interval(interval);
-        b.service(settings.string("service", null));
+        // The sink's own name for the service wins over the config's top-level one.
+        b.service(settings.has("service") ? settings.string("service", null) : settings.service());
         return new SnapshotSink(settings.name(), (TimeTravelSink) buffer, b.build());
     }
 }
