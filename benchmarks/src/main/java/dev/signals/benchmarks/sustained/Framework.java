@@ -14,6 +14,13 @@ interface Framework {
     /** Logs the {@code i}-th event of the calling thread. Called from every producer thread. */
     void emit(OrderLine order, int i);
 
+    /**
+     * Returns once the events logged so far have left the framework's queue (written or in the
+     * file's buffer): the end of the warm-up, so that the timed events do not wait behind it.
+     * Not timed.
+     */
+    void settle() throws Exception;
+
     /** Returns once every event logged is in the file and the file is closed. Timed. */
     void stop() throws Exception;
 }

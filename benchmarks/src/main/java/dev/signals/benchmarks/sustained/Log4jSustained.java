@@ -1,10 +1,12 @@
 package dev.signals.benchmarks.sustained;
 
 import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.async.AsyncLoggerContext;
+import org.apache.logging.log4j.core.jmx.RingBufferAdmin;
 import org.apache.logging.log4j.message.MapMessage;
 
 /**
@@ -32,6 +34,8 @@ public final class Log4jSustained implements Framework {
 
     private final String variant;
     private Logger logger;
+    /** The Disruptor's ring, when the loggers are asynchronous. */
+    private RingBufferAdmin ring;
 
     private Log4jSustained(String variant) {
         this.variant = variant;
@@ -67,6 +71,9 @@ public final class Log4jSustained implements Framework {
         if (async != context instanceof AsyncLoggerContext || !logger.isInfoEnabled()) {
             throw new IllegalStateException("the Log4j configuration is not in force: " + context.getClass());
         }
+        if (async) {
+            ring = ((AsyncLoggerContext) context).createRingBufferAdmin();
+        }
     }
 
     @Override
@@ -77,6 +84,15 @@ public final class Log4jSustained implements Framework {
                 .with(OrderLine.ITEMS, OrderLine.items(i))
                 .with(OrderLine.AMOUNT, order.amount)
                 .with(OrderLine.GIFT, order.gift));
+    }
+
+    @Override
+    public void settle() {
+        // Synchronous loggers have written every line already; the Disruptor's consumer has
+        // handled every event once its ring is empty.
+        while (ring != null && ring.getRemainingCapacity() < ring.getBufferSize()) {
+            LockSupport.parkNanos(100_000);
+        }
     }
 
     @Override

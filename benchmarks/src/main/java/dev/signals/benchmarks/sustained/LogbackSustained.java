@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import ch.qos.logback.classic.AsyncAppender;
 import dev.signals.benchmarks.compare.LogbackCompare;
 import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 
 /**
@@ -67,6 +68,15 @@ public final class LogbackSustained implements Framework {
     public void emit(OrderLine order, int i) {
         logger.info(OrderLine.MESSAGE, kv(OrderLine.ORDER_ID, order.orderId), kv(OrderLine.ITEMS, OrderLine.items(i)),
                 kv(OrderLine.AMOUNT, order.amount), kv(OrderLine.GIFT, order.gift));
+    }
+
+    @Override
+    public void settle() {
+        // The synchronous appender has written every line already; the asynchronous one's worker
+        // has taken every event once its queue is empty.
+        while (async != null && async.getNumberOfElementsInQueue() > 0) {
+            LockSupport.parkNanos(100_000);
+        }
     }
 
     @Override

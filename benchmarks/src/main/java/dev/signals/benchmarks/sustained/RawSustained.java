@@ -93,6 +93,11 @@ public final class RawSustained implements Framework {
     }
 
     @Override
+    public void settle() {
+        // Nothing is queued: every line was handed to the buffer by the call that made it.
+    }
+
+    @Override
     public void stop() throws IOException {
         json.close(); // flushes the generator and closes the stream
     }

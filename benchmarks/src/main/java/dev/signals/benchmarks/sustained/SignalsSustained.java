@@ -58,6 +58,13 @@ public final class SignalsSustained implements Framework {
     }
 
     @Override
+    public void settle() {
+        if (!Router.global().flush(Duration.ofMinutes(2))) {
+            throw new IllegalStateException("the file sink did not flush within 2 minutes");
+        }
+    }
+
+    @Override
     public void stop() {
         Router router = Router.global();
         if (!router.flush(Duration.ofMinutes(2))) {

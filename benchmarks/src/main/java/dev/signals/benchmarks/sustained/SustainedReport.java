@@ -66,7 +66,7 @@ public final class SustainedReport {
                         Double.parseDouble(c[5]), Double.parseDouble(c[6]), Long.parseLong(c[7]), c[8]);
                 runs.add(run);
                 if (!run.ok()) {
-                    System.out.printf(Locale.ROOT, "round %d %s %d threads: %d lines for %d events (%s)%n", run.round,
+                    System.out.printf(Locale.ROOT, "round %d %s %d threads: %d lines counted for %d events timed (%s)%n", run.round,
                             run.framework, run.threads, run.lines, run.events, run.status);
                     failed = true;
                 }
