@@ -73,11 +73,13 @@ run() {
   local round=$1 name=$2 threads=$3 total=$4 warmup=$5
   local file="$out/$name-$threads.jsonl" line
   read -r class variant <<< "$(main_of "$name")"
+  # A run that lost lines still prints its RESULT line (status LOST) and exits 1.
   # shellcheck disable=SC2086 # JVM_OPTS holds several options
-  if line=$(java $JVM_OPTS -Dsustained.warmup=$(( warmup / threads )) -cp "$JAR" "$PKG.$class" "$threads" $(( total / threads )) "$file" $variant \
-        2>>"$out/stderr.log" | grep '^RESULT'); then
+  line=$(java $JVM_OPTS -Dsustained.warmup=$(( warmup / threads )) -cp "$JAR" "$PKG.$class" "$threads" $(( total / threads )) "$file" $variant \
+        2>>"$out/stderr.log" | grep '^RESULT' || true)
+  if [ -n "$line" ]; then
     printf '%s\t%s\n' "$round" "$line" >> "$results"
-    printf '  %-22s %d thread(s): %s lines/s\n' "$name" "$threads" "$(cut -f6 <<< "$line")"
+    printf '  %-22s %d thread(s): %s lines/s, %s\n' "$name" "$threads" "$(cut -f6 <<< "$line")" "$(cut -f8 <<< "$line")"
   else
     printf '%s\tFAILED\t%s\t%s\n' "$round" "$name" "$threads" >> "$results"
     printf '  %-22s %d thread(s): FAILED (see %s)\n' "$name" "$threads" "$out/stderr.log"
