@@ -41,7 +41,7 @@ start=$(date +%s)
 if [ "$build" = 1 ]; then
   echo "building $JAR ..."
   # Offline first (the usual case here); fall back to downloading what is missing.
-  mvn -B -ntp -q -o -Dstyle.color=never -pl benchmarks -am package -DskipTests 2>/dev/null \
+  mvn -B -ntp -q -o -Dstyle.color=never -pl benchmarks -am package -DskipTests >/dev/null 2>&1 \
     || mvn -B -ntp -q -Dstyle.color=never -pl benchmarks -am package -DskipTests
 fi
 [ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -pl benchmarks -am package -DskipTests)" >&2; exit 1; }

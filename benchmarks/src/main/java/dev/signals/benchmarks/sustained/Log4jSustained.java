@@ -44,12 +44,12 @@ public final class Log4jSustained implements Framework {
     public static void main(String[] args) throws Exception {
         String variant = SustainedRun.variant(args,
                 "Log4jSustained THREADS EVENTS_PER_THREAD FILE [async|sync|sync-buffered]");
-        SustainedRun.run(args, new Log4jSustained(variant.isEmpty() ? "async" : variant));
+        SustainedRun.run(args, new Log4jSustained(variant));
     }
 
     @Override
     public String name() {
-        return "async".equals(variant) ? "log4j2" : "log4j2-" + variant;
+        return SustainedRun.name("log4j2", variant);
     }
 
     @Override

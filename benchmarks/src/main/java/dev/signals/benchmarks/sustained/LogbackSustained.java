@@ -40,12 +40,12 @@ public final class LogbackSustained implements Framework {
                 "LogbackSustained THREADS EVENTS_PER_THREAD FILE [async|sync|sync-buffered]");
         // signals-slf4j is on the class path too: SLF4J must bind Logback here.
         System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
-        SustainedRun.run(args, new LogbackSustained(variant.isEmpty() ? "async" : variant));
+        SustainedRun.run(args, new LogbackSustained(variant));
     }
 
     @Override
     public String name() {
-        return "async".equals(variant) ? "logback" : "logback-" + variant;
+        return SustainedRun.name("logback", variant);
     }
 
     @Override

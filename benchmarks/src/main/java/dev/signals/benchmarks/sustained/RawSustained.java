@@ -34,7 +34,9 @@ public final class RawSustained implements Framework {
     private final char[] time = new char[27];
 
     public static void main(String[] args) throws Exception {
-        SustainedRun.variant(args, "RawSustained THREADS EVENTS_PER_THREAD FILE");
+        if (!"async".equals(SustainedRun.variant(args, "RawSustained THREADS EVENTS_PER_THREAD FILE"))) {
+            throw new IllegalArgumentException("the raw writer has no variants");
+        }
         SustainedRun.run(args, new RawSustained());
     }
 

@@ -32,7 +32,10 @@ public final class SignalsSustained implements Framework {
 
     public static void main(String[] args) throws Exception {
         String variant = SustainedRun.variant(args, "SignalsSustained THREADS EVENTS_PER_THREAD FILE [async|sync]");
-        SustainedRun.run(args, new SignalsSustained(!"sync".equals(variant)));
+        if (!"async".equals(variant) && !"sync".equals(variant)) {
+            throw new IllegalArgumentException("unknown variant: " + variant);
+        }
+        SustainedRun.run(args, new SignalsSustained("async".equals(variant)));
     }
 
     @Override

@@ -29,13 +29,18 @@ final class SustainedRun {
     private SustainedRun() {
     }
 
-    /** Parses {@code threads eventsPerThread file [variant]}; returns the variant ("" when absent). */
+    /** Parses {@code threads eventsPerThread file [variant]}; returns the variant ({@code async} when absent). */
     static String variant(String[] args, String usage) {
         if (args.length < 3 || args.length > 4) {
             System.err.println("usage: " + usage);
             System.exit(2);
         }
-        return args.length == 4 ? args[3] : "";
+        return args.length == 4 ? args[3] : "async";
+    }
+
+    /** The name in the result line: the framework's alone for {@code async}, else with the variant. */
+    static String name(String framework, String variant) {
+        return "async".equals(variant) ? framework : framework + "-" + variant;
     }
 
     static void run(String[] args, Framework framework) throws Exception {
