@@ -59,12 +59,12 @@ public class LogbackCompare {
                 kv(Order.AMOUNT, o.amount), kv(Order.GIFT, o.gift));
     }
 
-    static LoggerContext context() {
+    public static LoggerContext context() {
         return (LoggerContext) LoggerFactory.getILoggerFactory();
     }
 
     /** Replaces whatever Logback configured by itself with {@code appender} on the root logger, at INFO. */
-    static Logger install(Appender<ILoggingEvent> appender) {
+    public static Logger install(Appender<ILoggingEvent> appender) {
         ch.qos.logback.classic.Logger root = context().getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         root.setLevel(ch.qos.logback.classic.Level.INFO);
@@ -75,7 +75,7 @@ public class LogbackCompare {
     }
 
     /** The same keys as Signals' Event JSON where Logback has the item. */
-    static LogstashEncoder encoder() {
+    public static LogstashEncoder encoder() {
         LoggerContext context = context();
         LogstashFieldNames names = new LogstashFieldNames();
         names.setTimestamp("time");
@@ -96,7 +96,11 @@ public class LogbackCompare {
         return encoder;
     }
 
-    static FileAppender<ILoggingEvent> fileAppender(Path file, boolean immediateFlush) {
+    /**
+     * A {@code FileAppender} appending to {@code file} with a 256 KiB buffer and the
+     * {@link #encoder()}; started.
+     */
+    public static FileAppender<ILoggingEvent> fileAppender(Path file, boolean immediateFlush) {
         FileAppender<ILoggingEvent> appender = new FileAppender<>();
         appender.setContext(context());
         appender.setName("file");
@@ -105,6 +109,26 @@ public class LogbackCompare {
         appender.setImmediateFlush(immediateFlush);
         appender.setBufferSize(new FileSize(256 * 1024));
         appender.setEncoder(encoder());
+        appender.start();
+        return appender;
+    }
+
+    /**
+     * An {@code AsyncAppender} at Logback's settings for losing nothing — queue {@value #QUEUE},
+     * {@code neverBlock} off (a full queue makes the caller wait), {@code discardingThreshold} 0
+     * (nothing discarded) — in front of a {@link #fileAppender} without {@code immediateFlush};
+     * started. Its {@code stop()} waits for the worker to write everything queued
+     * ({@code maxFlushTime} 0), then stops (flushes and closes) the file appender.
+     */
+    public static AsyncAppender asyncAppender(Path file) {
+        AsyncAppender appender = new AsyncAppender();
+        appender.setContext(context());
+        appender.setName("async");
+        appender.setQueueSize(QUEUE);
+        appender.setDiscardingThreshold(0);
+        appender.setNeverBlock(false);
+        appender.setMaxFlushTime(0); // on stop, wait for the worker to write everything
+        appender.addAppender(fileAppender(file, false));
         appender.start();
         return appender;
     }
@@ -136,28 +160,15 @@ public class LogbackCompare {
         @Override
         protected void start(Path file) {
             this.file = file;
-            this.async = asyncAppender();
+            this.async = asyncAppender(file);
             logger = install(async);
-        }
-
-        private AsyncAppender asyncAppender() {
-            AsyncAppender appender = new AsyncAppender();
-            appender.setContext(context());
-            appender.setName("async");
-            appender.setQueueSize(QUEUE);
-            appender.setDiscardingThreshold(0);
-            appender.setNeverBlock(false);
-            appender.setMaxFlushTime(0); // on stop, wait for the worker to write everything
-            appender.addAppender(fileAppender(file, false));
-            appender.start();
-            return appender;
         }
 
         @Override
         protected void drain() {
             // Stopping writes everything queued and closes (flushes) the file; then a fresh pair.
             async.stop();
-            async = asyncAppender();
+            async = asyncAppender(file);
             install(async);
         }
 
