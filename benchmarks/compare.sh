@@ -15,13 +15,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build=1
-for arg in "$@"; do
-  case "$arg" in
-    --no-build) build=0 ;;
-    *) echo "unknown option: $arg" >&2; exit 2 ;;
-  esac
-done
 
 FORKS=${FORKS:-1}
 WARMUP=${WARMUP:-3}
@@ -29,16 +22,9 @@ WARMUP_TIME=${WARMUP_TIME:-2s}
 ITERATIONS=${ITERATIONS:-3}
 TIME=${TIME:-2s}
 BENCH=${BENCH:-'dev\.signals\.benchmarks\.compare\.(Signals|Log4j|Logback)Compare\.'}
-JAR=benchmarks/target/benchmarks.jar
 
 start=$(date +%s)
-if [ "$build" = 1 ]; then
-  echo "building $JAR ..."
-  # Offline first (the usual case here); fall back to downloading what is missing.
-  mvn -q -o -pl benchmarks -am package -DskipTests 2>/dev/null \
-    || mvn -q -pl benchmarks -am package -DskipTests
-fi
-[ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -pl benchmarks -am package -DskipTests)" >&2; exit 1; }
+. benchmarks/build-jar.sh
 
 out=${SIGNALS_BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/signals-bench-XXXXXX")}
 mkdir -p "$out"

@@ -20,13 +20,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build=1
-for arg in "$@"; do
-  case "$arg" in
-    --no-build) build=0 ;;
-    *) echo "unknown option: $arg" >&2; exit 2 ;;
-  esac
-done
 
 ROUNDS=${ROUNDS:-5}
 ASYNC_EVENTS=${ASYNC_EVENTS:-2000000}
@@ -34,17 +27,10 @@ ASYNC_WARMUP=${ASYNC_WARMUP:-1000000}
 SYNC_EVENTS=${SYNC_EVENTS:-1000000}
 SYNC_WARMUP=${SYNC_WARMUP:-500000}
 JVM_OPTS=${JVM_OPTS:--Xms1g -Xmx1g}
-JAR=benchmarks/target/benchmarks.jar
 PKG=dev.signals.benchmarks.sustained
 
 start=$(date +%s)
-if [ "$build" = 1 ]; then
-  echo "building $JAR ..."
-  # Offline first (the usual case here); fall back to downloading what is missing.
-  mvn -B -ntp -q -o -Dstyle.color=never -pl benchmarks -am package -DskipTests >/dev/null 2>&1 \
-    || mvn -B -ntp -q -Dstyle.color=never -pl benchmarks -am package -DskipTests
-fi
-[ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -pl benchmarks -am package -DskipTests)" >&2; exit 1; }
+. benchmarks/build-jar.sh
 
 out=$(mktemp -d "${TMPDIR:-/tmp}/signals-sustained-XXXXXX")
 if [ -z "${KEEP:-}" ]; then
