@@ -411,8 +411,9 @@ final class Spool implements AutoCloseable {
                     h.segment.fileBytes += h.length;
                     written(h);
                 }
-            } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                // the writer must live on: flush and close wait for it
+            } catch (Throwable e) {
+                // Any Throwable, Errors too: the writer must live on, since flush and close wait
+                // for it; the buffer it failed on is counted lost instead.
                 synchronized (lock) {
                     lose(h, e);
                 }
