@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrencyTest {
 
     private static final Signal TICK = Signal.of("CONCURRENCY_TICK");
-    /** Each waits for the dispatches through the table it replaces (see InFlight): enough to race, not to dawdle. */
+    /** Each waits for the dispatches through the table it replaces (see DeliveryStack.awaitLeft): enough to race, not to dawdle. */
     private static final int RELOADS = 100;
 
     @Test
